@@ -1,0 +1,120 @@
+package dev.reclaim.dsl.compile;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import com.google.inject.Provider;
+
+import dev.reclaim.dsl.ReclaimStandaloneSetup;
+
+/**
+ * The standalone front door for command-line tools and generated tests: reads policy files,
+ * refusing unreadable input with a one-line reason, and checks each one.
+ */
+public class ReclaimCompiler {
+
+    /** Input the compiler cannot read at all (missing, a directory, not UTF-8, empty). */
+    public static final class InputException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public InputException(String message) {
+            super(message);
+        }
+    }
+
+    @Inject
+    private Provider<XtextResourceSet> resourceSets;
+
+    @Inject
+    private FileAnalysis analysis;
+
+    public static ReclaimCompiler create() {
+        Injector injector = new ReclaimStandaloneSetup().createInjectorAndDoEMFRegistration();
+        return injector.getInstance(ReclaimCompiler.class);
+    }
+
+    public FileAnalysis analysis() {
+        return analysis;
+    }
+
+    /** Refuses input that is not a readable, non-empty UTF-8 file, naming the reason. */
+    public static void checkReadable(Path file) throws InputException {
+        if (!Files.exists(file)) {
+            throw new InputException("cannot read '" + file + "': no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InputException("cannot read '" + file + "': it is a directory");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException("cannot read '" + file + "': " + e.getMessage());
+        }
+        if (bytes.length == 0) {
+            throw new InputException("cannot read '" + file + "': the file is empty");
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw new InputException("cannot read '" + file + "': it is not UTF-8 text");
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new InputException("cannot read '" + file + "': it is a binary file (contains NUL bytes)");
+            }
+        }
+    }
+
+    /**
+     * Checks text that is not (or not yet) on disk, as if it were the file {@code path}: an editor
+     * buffer, a generated test's policy, a fuzzer's input. Imports still resolve relative to it.
+     */
+    public FileReport checkSource(Path path, String text) {
+        XtextResourceSet rs = resourceSets.get();
+        URI uri = URI.createFileURI(path.toAbsolutePath().normalize().toString());
+        Resource r = rs.createResource(uri);
+        try (var in = new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
+            r.load(in, rs.getLoadOptions());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return analysis.analyse(r);
+    }
+
+    /** Loads every file into one resource set (so shared imports are parsed once) and checks each. */
+    public List<FileReport> check(List<Path> files) throws InputException {
+        for (Path f : files) {
+            checkReadable(f);
+        }
+        XtextResourceSet rs = resourceSets.get();
+        List<Resource> resources = new ArrayList<>();
+        for (Path f : files) {
+            URI uri = URI.createFileURI(f.toAbsolutePath().normalize().toString());
+            try {
+                resources.add(rs.getResource(uri, true));
+            } catch (RuntimeException e) {
+                throw new InputException("cannot read '" + f + "': " + e.getMessage());
+            }
+        }
+        List<FileReport> reports = new ArrayList<>();
+        for (Resource r : resources) {
+            reports.add(analysis.analyse(r));
+        }
+        return reports;
+    }
+}

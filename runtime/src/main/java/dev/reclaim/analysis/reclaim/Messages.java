@@ -1,0 +1,147 @@
+package dev.reclaim.analysis.reclaim;
+
+import java.util.List;
+
+import dev.reclaim.model.Decl.Shrinker;
+
+/**
+ * The wording of every finding of this package, in the user's own names. Kept in one place so
+ * that the phrases that recur across rules ("allocating 1 KERNEL in op direct_io", "waits for IO
+ * on thin0 (served by loop0_worker)") read the same everywhere.
+ */
+final class Messages {
+    private Messages() {
+    }
+
+    /** "allocating 1 KERNEL in op direct_io" / "filling xfs_host with 4 KERNEL". */
+    static String allocating(AllocSite s) {
+        String what = s.filled() != null
+                ? "filling " + s.filled() + " with " + s.pages() + " " + s.ctxText()
+                : "allocating " + s.pages() + " " + s.ctxText();
+        return what + inOp(s);
+    }
+
+    /** "may allocate 1 KERNEL in op direct_io" / "may fill xfs_host with 4 KERNEL". */
+    static String mayAllocate(AllocSite s) {
+        String what = s.filled() != null
+                ? "may fill " + s.filled() + " with " + s.pages() + " " + s.ctxText()
+                : "may allocate " + s.pages() + " " + s.ctxText();
+        return what + inOp(s);
+    }
+
+    private static String inOp(AllocSite s) {
+        return s.op() == null ? "" : " in op " + s.op().name();
+    }
+
+    /** Where an allocation is, for a sentence about its context: "in op xfs_write of xfs_host". */
+    static String where(AllocSite s) {
+        if (s.op() != null) {
+            return "in op " + s.op().name() + " of " + s.op().owner();
+        }
+        return "in " + (s.actor().kind() == Actor.Kind.WORK ? "workqueue " : "thread ") + s.actor().name();
+    }
+
+    /** The object of "waits for ...": "bufio_lock", "IO on thin0 (served by loop0_worker)". */
+    static String waitObject(WaitTarget t, Res node, IoRouting io) {
+        if (t instanceof WaitTarget.OnLock l) {
+            return l.lock() + (l.shared() ? " (shared)" : "");
+        }
+        if (t instanceof WaitTarget.OnIo o) {
+            String served = node != null && node.kind() == Res.Kind.SERVE ? node.name()
+                    : o.served().isEmpty() ? null : o.served().get(0);
+            List<String> servers = served == null ? List.of() : io.servers(served);
+            return "IO on " + o.instance() + (servers.isEmpty() ? "" : " (served by " + String.join(", ", servers) + ")");
+        }
+        return "an element of " + ((WaitTarget.OnPool) t).pool();
+    }
+
+    /** The clause after "which": "takes bufio_lock", "waits for IO on thin0 (served by loop0_worker)". */
+    static String which(WaitTarget t, Res node, IoRouting io) {
+        if (t instanceof WaitTarget.OnLock l) {
+            return "takes " + l.lock() + (l.shared() ? " shared" : "");
+        }
+        if (t instanceof WaitTarget.OnPool p) {
+            return "takes an element of " + p.pool();
+        }
+        return "waits for " + waitObject(t, node, io);
+    }
+
+    /**
+     * The subject of a step, by what the thread holds: "kswapd0 holds bufio_lock and",
+     * "loop0_worker, serving loop0,".
+     */
+    static String holder(String thread, Res held) {
+        return switch (held.kind()) {
+            case SERVE -> thread + ", serving " + held.name() + ",";
+            case LOCK -> thread + " holds " + held.name() + " and";
+            case LOCK_SHARED -> thread + " holds " + held.name() + " shared and";
+            case POOL -> thread + " holds an element of " + held.name() + " and";
+            case RECLAIM -> thread;
+        };
+    }
+
+    /** A step that waits outside reclaim, or inside a shrinker on a lock the shrinker took. */
+    static String waitStep(String thread, Res held, WaitTarget t, Res node, IoRouting io) {
+        return holder(thread, held) + " waits for " + waitObject(t, node, io);
+    }
+
+    /** A step that enters reclaim: "loop0_worker, allocating ..., may enter shrinker bufio, which takes bufio_lock". */
+    static String reclaimStep(AllocSite site, Res held, ShrinkWait w, Res node, IoRouting io) {
+        String head = held.kind() == Res.Kind.SERVE
+                ? site.actor().name() + ", " + allocating(site) + ","
+                : holder(site.actor().name(), held) + ", " + allocating(site) + ",";
+        return head + " may enter shrinker " + w.shrinker().name() + ", which " + which(w.target(), node, io);
+    }
+
+    static String recursionOnIo(AllocSite site, ShrinkWait w, List<String> hops) {
+        String served = hops.get(hops.size() - 1);
+        String through = hops.size() <= 1 ? "which " + site.actor().name() + " serves"
+                : "through " + String.join(" to ", hops.subList(1, hops.size())) + ", which "
+                        + site.actor().name() + " serves";
+        String instance = ((WaitTarget.OnIo) w.target()).instance();
+        return site.actor().name() + ", " + allocating(site) + ", may enter shrinker " + w.shrinker().name()
+                + ", which waits for IO on " + (hops.size() <= 1 ? served : instance) + " (" + through
+                + "): it would wait for itself";
+    }
+
+    static String recursionOnLock(AllocSite site, ShrinkWait w, HeldItem held) {
+        WaitTarget.OnLock l = (WaitTarget.OnLock) w.target();
+        String since = held.op() == null ? "" : " since op " + held.op();
+        return site.actor().name() + ", " + allocating(site) + ", may enter shrinker " + w.shrinker().name()
+                + ", which takes " + l.lock() + (l.shared() ? " shared" : "") + " (held by " + site.actor().name()
+                + since + "): it would wait for itself";
+    }
+
+    static String layering(AllocSite site, String instance, Shrinker s, List<String> chain) {
+        return site.actor().name() + ", " + allocating(site) + " for " + instance + ", may enter shrinker "
+                + s.name() + " of " + s.owner() + ", which is on " + String.join(" on ", chain.subList(1, chain.size()));
+    }
+
+    static String gateUnsound(AllocSite site, List<String> dropped, String kept, Shrinker s, List<String> chain) {
+        return site.ctxText() + " " + where(site) + " drops " + and(dropped) + " but keeps " + kept
+                + ", which admits shrinker " + s.name() + " of " + s.owner() + "; " + String.join(" is on ", chain.subList(0, 2))
+                + (chain.size() > 2 ? " on " + String.join(" on ", chain.subList(2, chain.size())) : "")
+                + ": no permission bit can tell them apart";
+    }
+
+    static String upwardGate(Shrinker s, String ownLayer, String permission, String guardedLayer) {
+        return "shrinker " + s.name() + " of " + s.owner() + " (layer " + ownLayer + ") tests " + permission
+                + ", which guards layer " + guardedLayer + " above it: the allocating layer should narrow its own "
+                + "context instead";
+    }
+
+    static String ioPathContext(AllocSite site, String layer, Shrinker s, String sourceLayer, String guard,
+                                String scope) {
+        return site.actor().name() + " serves " + site.actor().serves() + " (layer " + layer + ") but "
+                + mayAllocate(site) + ", which admits shrinker " + s.name() + " of " + s.owner() + " (layer "
+                + sourceLayer + ", guarded by " + guard + "): wrap it in scope " + scope;
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String and(List<String> items) {
+        if (items.size() <= 1) {
+            return items.isEmpty() ? "" : items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+}
