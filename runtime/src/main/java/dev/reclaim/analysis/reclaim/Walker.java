@@ -1,7 +1,10 @@
 package dev.reclaim.analysis.reclaim;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.reclaim.model.Decl.LockDecl;
@@ -26,7 +29,9 @@ import dev.reclaim.model.Stmt;
  *     a nested block or a called op; outside a shrinker it is a structural error and ends the path
  *     too.</li>
  * <li>{@code call} of an unknown op, or of an op already being run on this path (recursion), does
- *     nothing: the first entry already covers what the op can do.</li>
+ *     nothing: the first entry already covers what the op can do. An op entered again in the same
+ *     situation is not walked again (see {@link #call}): its allocations and waits are reported
+ *     once, along the first call path.</li>
  * <li>{@code lock L shared} on a mutex is exclusive (a mutex has no shared side).</li>
  * <li>A walk stops silently after a fixed number of statement visits, so a pathological call
  *     graph (deep diamonds of ops) cannot make the checker hang; real policies stay far below.</li>
@@ -49,6 +54,8 @@ final class Walker {
     private final Facts facts;
     private final Visitor visitor;
     private long left = BUDGET;
+    private int cuts;
+    private final Map<CallKey, Set<Held>> calls = new HashMap<>();
 
     Walker(Facts facts, Visitor visitor) {
         this.facts = facts;
@@ -120,11 +127,7 @@ final class Walker {
             return map(in, h -> h.release(false, g.pool()));
         }
         if (s instanceof Stmt.Call c) {
-            Op op = facts.sys().op(c.op()).orElse(null);
-            if (op == null || f.inside(op)) {
-                return in;
-            }
-            return walk(op.body(), f.enter(op, c), in);
+            return call(c, f, in);
         }
         if (s instanceof Stmt.Scope sc) {
             PermSet narrow = sc.ctx() == null ? facts.all() : sc.ctx().perms();
@@ -140,6 +143,52 @@ final class Walker {
         }
         // free, dirty, submit, queue: never wait
         return in;
+    }
+
+    /**
+     * Runs an op once per distinct entry state and context, remembering the outcome: an op called
+     * again with the same layer stack, scope mask, reclaim context and held state behaves the same
+     * (only the call path differs, which is just the trail of related locations), so diamonds of
+     * calls cost linear time. An outcome that a recursion cut or the budget shaped is not kept.
+     */
+    private Set<Held> call(Stmt.Call c, Frame f, Set<Held> in) {
+        Op op = facts.sys().op(c.op()).orElse(null);
+        if (op == null) {
+            return in;
+        }
+        if (f.inside(op)) {
+            cuts++;
+            return in;
+        }
+        Frame inner = f.enter(op, c);
+        Set<Held> out = new LinkedHashSet<>();
+        for (Held h : in) {
+            CallKey key = new CallKey(op, inner.mask(), inner.reclaimCtx(), inner.stack(), h);
+            Set<Held> r = calls.get(key);
+            if (r == null) {
+                int before = cuts;
+                r = walk(op.body(), inner, Set.of(h));
+                if (cuts == before && left >= 0) {
+                    calls.put(key, r);
+                }
+            }
+            out.addAll(r);
+        }
+        return out;
+    }
+
+    /** An op entry; the op compares by identity (hashing a record would hash its whole body). */
+    private record CallKey(Op op, PermSet mask, PermSet reclaimCtx, List<String> stack, Held in) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallKey k && k.op == op && k.mask.equals(mask) && Objects.equals(k.reclaimCtx, reclaimCtx)
+                    && k.stack.equals(stack) && k.in.equals(in);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(op) * 31 + Objects.hash(mask, reclaimCtx, stack, in);
+        }
     }
 
     private Set<Held> io(Frame f, Stmt s, String instance, Set<Held> in) {

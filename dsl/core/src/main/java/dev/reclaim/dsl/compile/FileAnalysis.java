@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.util.IResourceScopeCache;
 
 import com.google.inject.Inject;
@@ -45,6 +47,8 @@ public class FileAnalysis {
     }
 
     private FileReport compute(Resource resource) {
+        // Linking is lazy: resolve every reference so that the linker's diagnostics exist.
+        EcoreUtil2.resolveLazyCrossReferences(resource, CancelIndicator.NullImpl);
         String file = lowering.fileName(resource);
         LineIndex lines = new LineIndex(text(resource));
         List<Reported> reported = new ArrayList<>();

@@ -84,6 +84,9 @@ final class SystemLowering {
     /** Lowers a member; returns the declaration a following {@code allow} attaches to, if any. */
     private Decl member(Member m) {
         SourcePos pos = positions.of(m);
+        if (m.eClass().getEStructuralFeature("name") != null && m.eGet(m.eClass().getEStructuralFeature("name")) == null) {
+            return null; // a declaration the parser could not finish: its syntax error is reported already
+        }
         if (m instanceof Memory mem) {
             memory = new SystemModel.Memory(mem.getTotal(), mem.getMin(), mem.getLow(), mem.getHigh(), pos);
         } else if (m instanceof ExpectDeadlock e) {
