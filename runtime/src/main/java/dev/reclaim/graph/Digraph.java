@@ -108,6 +108,26 @@ public final class Digraph {
     }
 
     /**
+     * Which nodes lie on some cycle (a self-loop counts), from the components of
+     * {@link #components()}: a search for a cycle need start only from these.
+     */
+    public boolean[] onCycles(int[] comp) {
+        int n = size();
+        int[] count = new int[n];
+        for (int c : comp) {
+            count[c]++;
+        }
+        boolean[] on = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            on[v] = count[comp[v]] > 1;
+            for (int i = 0; i < outDegree(v) && !on[v]; i++) {
+                on[v] = target(v, i) == v;
+            }
+        }
+        return on;
+    }
+
+    /**
      * The shortest path from {@code from} to {@code to} (BFS, first-found order), as the list of
      * nodes from {@code from} to {@code to} inclusive, or empty when there is none. With
      * {@code from == to} it returns the shortest cycle through that node (first and last equal).

@@ -94,6 +94,9 @@ final class LockBalance extends PathEngine<LockBalance.State> {
         List<Finding> findings = new ArrayList<>();
         LockBalance lb = new LockBalance(sys, findings);
         for (Body b : Body.of(sys)) {
+            if (namesUnknownLock(sys, b)) {
+                continue; // its unknown-name error comes first; a balance finding would only echo the typo
+            }
             lb.body = b;
             int from = findings.size();
             lb.run(b, new State(Map.of(), List.of()));
@@ -101,6 +104,20 @@ final class LockBalance extends PathEngine<LockBalance.State> {
             findings.subList(from, findings.size()).sort(SOURCE_ORDER);
         }
         return findings;
+    }
+
+    /** Whether the body locks, unlocks or trylocks a lock the system does not declare. */
+    private static boolean namesUnknownLock(SystemModel sys, Body b) {
+        boolean[] unknown = { false };
+        dev.reclaim.analysis.structure.Stmts.forEach(b.stmts(), s -> {
+            String lock = s instanceof Stmt.Lock l ? l.lock()
+                    : s instanceof Stmt.Unlock u ? u.lock()
+                    : s instanceof Stmt.TryLock t ? t.lock() : null;
+            if (s instanceof Stmt.Lock || s instanceof Stmt.Unlock || s instanceof Stmt.TryLock) {
+                unknown[0] |= lock == null || sys.lock(lock).isEmpty();
+            }
+        });
+        return unknown[0];
     }
 
     @Override

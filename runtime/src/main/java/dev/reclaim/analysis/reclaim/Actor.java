@@ -15,6 +15,17 @@ import dev.reclaim.model.Stmt;
 record Actor(int order, String name, Decl decl, Kind kind, String serves, PermSet mask, List<Stmt> body) {
     enum Kind { KSWAPD, SERVER, TASK, WORK }
 
+    /** Identity: an actor is its declaration, and hashing the declaration would hash its whole body. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return order;
+    }
+
     boolean isServer() {
         return kind == Kind.SERVER && serves != null;
     }

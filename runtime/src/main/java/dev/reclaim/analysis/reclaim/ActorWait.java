@@ -7,5 +7,12 @@ import dev.reclaim.model.Decl.Op;
 import dev.reclaim.model.Stmt;
 
 /** A blocking statement a thread reaches outside reclaim, with what it holds meanwhile. */
-record ActorWait(Actor actor, Stmt stmt, WaitTarget target, Held held, Op op, List<Related> trail) {
+record ActorWait(Actor actor, Stmt stmt, WaitTarget target, Held held, Frame frame) {
+    Op op() {
+        return frame.op();
+    }
+
+    List<Related> trail() {
+        return frame.trail();
+    }
 }

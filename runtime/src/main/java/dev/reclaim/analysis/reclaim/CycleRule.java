@@ -183,7 +183,8 @@ final class CycleRule {
         }
         for (WaitGraph.Label l : sa.arc().labels) {
             if (l instanceof WaitGraph.Ordinary o && !forceInShrinker && o.waitAt().actor() == actor) {
-                String text = Messages.waitStep(actor.name(), o.held(), o.waitAt().target(), g.node(sa.arc().to), io);
+                String text = Messages.waitStep(actor.name(), o.held(), o.waitAt().target(), g.node(sa.arc().to), io)
+                        + Messages.inOp(o.waitAt().op());
                 return new Step(actor, text, new Related(text, o.waitAt().stmt().pos()), null, false);
             }
             if (l instanceof WaitGraph.InShrinker s && walks.reclaimsUnder(actor.order(), s.ctx())) {

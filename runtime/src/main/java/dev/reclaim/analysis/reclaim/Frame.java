@@ -1,6 +1,7 @@
 package dev.reclaim.analysis.reclaim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import dev.reclaim.findings.Related;
@@ -11,65 +12,82 @@ import dev.reclaim.model.Stmt;
 
 /**
  * The lexical context of a point in a walk: everything that depends on where the statement is,
- * not on which path reached it (that is {@link Held}).
+ * not on which path reached it (that is {@link Held}). Frames link to the frame that called their
+ * op, so entering an op costs O(1) and the trail of related locations is only built for findings.
  *
  * @param actor      the thread walked, or null while summarising a shrinker on its own
  * @param shrinker   the shrinker whose body is being run, or null outside every shrinker
  * @param mask       the scope mask: the thread's scope narrowed by every enclosing {@code scope}
  * @param reclaimCtx the reclaim context {@code if} tests inside a shrinker ({@code sc->gfp_mask})
  * @param stack      the layer stack: the served instance, then the owners of the ops entered
- * @param ops        the ops entered, outermost first
- * @param trail      the steps that led here (calls, the shrinker part), for related locations
+ * @param op         the innermost op, null in a thread's, workqueue's or shrinker's own body
+ * @param caller     the frame that called {@code op}, null at the top
+ * @param call       the {@code call} statement that entered {@code op}
+ * @param root       the first related location (the shrinker part being run), or null
  */
-record Frame(Actor actor, Shrinker shrinker, PermSet mask, PermSet reclaimCtx, List<String> stack, List<Op> ops,
-             List<Related> trail) {
+record Frame(Actor actor, Shrinker shrinker, PermSet mask, PermSet reclaimCtx, List<String> stack, Op op,
+             Frame caller, Stmt.Call call, Related root) {
 
     static Frame thread(Actor a) {
         List<String> stack = a.isServer() ? List.of(a.serves()) : List.of();
-        return new Frame(a, null, a.mask(), null, stack, List.of(), List.of());
+        return new Frame(a, null, a.mask(), null, stack, null, null, null, null);
     }
 
     static Frame shrinker(Shrinker s, PermSet reclaimCtx, PermSet all, Related part) {
-        return new Frame(null, s, all, reclaimCtx, List.of(), List.of(), List.of(part));
+        return new Frame(null, s, all, reclaimCtx, List.of(), null, null, null, part);
     }
 
-    Frame enter(Op op, Stmt.Call call) {
-        List<String> st = new ArrayList<>(stack);
-        if (op.owner() != null && !st.contains(op.owner())) {
-            st.add(op.owner());
+    Frame enter(Op o, Stmt.Call c) {
+        List<String> st = stack;
+        if (o.owner() != null && !st.contains(o.owner())) {
+            List<String> grown = new ArrayList<>(st.size() + 1);
+            grown.addAll(st);
+            grown.add(o.owner());
+            st = Collections.unmodifiableList(grown);
         }
-        List<Op> os = new ArrayList<>(ops);
-        os.add(op);
-        return new Frame(actor, shrinker, mask, reclaimCtx, List.copyOf(st), List.copyOf(os),
-                append(trail, new Related("calls op " + op.name(), call.pos())));
+        return new Frame(actor, shrinker, mask, reclaimCtx, st, o, this, c, root);
     }
 
+    /** A {@code scope}: same op and caller, narrower mask. */
     Frame scoped(PermSet narrow) {
-        return new Frame(actor, shrinker, mask.and(narrow), reclaimCtx, stack, ops, trail);
+        return new Frame(actor, shrinker, mask.and(narrow), reclaimCtx, stack, op, caller, call, root);
     }
 
     boolean inShrinker() {
         return shrinker != null;
     }
 
-    boolean inside(Op op) {
-        for (Op o : ops) {
-            if (o == op) {
+    /** Whether {@code o} is being run on this path already (a recursive call). */
+    boolean inside(Op o) {
+        for (Frame f = this; f != null; f = f.caller) {
+            if (f.op == o) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The innermost op, or null in a thread's or shrinker's own body. */
-    Op op() {
-        return ops.isEmpty() ? null : ops.get(ops.size() - 1);
+    /** The steps that led here, outermost first: the shrinker part, then every call. */
+    List<Related> trail() {
+        List<Related> out = new ArrayList<>();
+        for (Frame f = this; f != null && f.call != null; f = f.caller) {
+            out.add(new Related("calls op " + f.op.name(), f.call.pos()));
+        }
+        if (root != null) {
+            out.add(root);
+        }
+        Collections.reverse(out);
+        return out;
     }
 
-    static List<Related> append(List<Related> list, Related r) {
-        List<Related> out = new ArrayList<>(list.size() + 1);
-        out.addAll(list);
-        out.add(r);
-        return List.copyOf(out);
+    // Frames are contexts, not values: compare by identity (a record would compare whole chains).
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 }

@@ -2,6 +2,7 @@ package dev.reclaim.analysis.reclaim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one path of a walk holds at a point, in the order it was taken. Immutable, with value
@@ -24,7 +25,7 @@ record Held(List<HeldItem> items) {
     Held release(boolean lock, String name) {
         for (int i = items.size() - 1; i >= 0; i--) {
             Res r = items.get(i).res();
-            if (r.name().equals(name) && (lock ? r.isLock() : r.kind() == Res.Kind.POOL)) {
+            if (Objects.equals(r.name(), name) && (lock ? r.isLock() : r.kind() == Res.Kind.POOL)) {
                 List<HeldItem> next = new ArrayList<>(items);
                 next.remove(i);
                 return new Held(next);

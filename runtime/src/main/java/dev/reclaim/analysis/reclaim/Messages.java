@@ -2,6 +2,7 @@ package dev.reclaim.analysis.reclaim;
 
 import java.util.List;
 
+import dev.reclaim.model.Decl.Op;
 import dev.reclaim.model.Decl.Shrinker;
 
 /**
@@ -16,21 +17,26 @@ final class Messages {
     /** "allocating 1 KERNEL in op direct_io" / "filling xfs_host with 4 KERNEL". */
     static String allocating(AllocSite s) {
         String what = s.filled() != null
-                ? "filling " + s.filled() + " with " + s.pages() + " " + s.ctxText()
-                : "allocating " + s.pages() + " " + s.ctxText();
+                ? "filling " + s.filled() + " with " + s.pages() + " " + s.ctxWithEffective()
+                : "allocating " + s.pages() + " " + s.ctxWithEffective();
         return what + inOp(s);
     }
 
     /** "may allocate 1 KERNEL in op direct_io" / "may fill xfs_host with 4 KERNEL". */
     static String mayAllocate(AllocSite s) {
         String what = s.filled() != null
-                ? "may fill " + s.filled() + " with " + s.pages() + " " + s.ctxText()
-                : "may allocate " + s.pages() + " " + s.ctxText();
+                ? "may fill " + s.filled() + " with " + s.pages() + " " + s.ctxWithEffective()
+                : "may allocate " + s.pages() + " " + s.ctxWithEffective();
         return what + inOp(s);
     }
 
     private static String inOp(AllocSite s) {
-        return s.op() == null ? "" : " in op " + s.op().name();
+        return inOp(s.op());
+    }
+
+    /** " in op direct_io", or nothing outside ops. */
+    static String inOp(Op op) {
+        return op == null ? "" : " in op " + op.name();
     }
 
     /** Where an allocation is, for a sentence about its context: "in op xfs_write of xfs_host". */
@@ -50,7 +56,8 @@ final class Messages {
             String served = node != null && node.kind() == Res.Kind.SERVE ? node.name()
                     : o.served().isEmpty() ? null : o.served().get(0);
             List<String> servers = served == null ? List.of() : io.servers(served);
-            return "IO on " + o.instance() + (servers.isEmpty() ? "" : " (served by " + String.join(", ", servers) + ")");
+            return "IO on " + o.instance()
+                    + (servers.isEmpty() ? "" : " (served by " + String.join(", ", servers) + ")");
         }
         return "an element of " + ((WaitTarget.OnPool) t).pool();
     }
@@ -80,7 +87,11 @@ final class Messages {
         };
     }
 
-    /** A step that waits outside reclaim, or inside a shrinker on a lock the shrinker took. */
+    /**
+     * A step that waits outside reclaim ("loop0_worker, serving loop0, waits for xfs_lock in op
+     * direct_io"), or inside a shrinker on a lock the shrinker took ("kswapd0 holds bufio_lock and
+     * waits for IO on thin0 (served by loop0_worker)").
+     */
     static String waitStep(String thread, Res held, WaitTarget t, Res node, IoRouting io) {
         return holder(thread, held) + " waits for " + waitObject(t, node, io);
     }
@@ -114,14 +125,14 @@ final class Messages {
 
     static String layering(AllocSite site, String instance, Shrinker s, List<String> chain) {
         return site.actor().name() + ", " + allocating(site) + " for " + instance + ", may enter shrinker "
-                + s.name() + " of " + s.owner() + ", which is on " + String.join(" on ", chain.subList(1, chain.size()));
+                + s.name() + " of " + s.owner() + ", which is on " + onChain(chain.subList(1, chain.size()));
     }
 
     static String gateUnsound(AllocSite site, List<String> dropped, String kept, Shrinker s, List<String> chain) {
-        return site.ctxText() + " " + where(site) + " drops " + and(dropped) + " but keeps " + kept
-                + ", which admits shrinker " + s.name() + " of " + s.owner() + "; " + String.join(" is on ", chain.subList(0, 2))
-                + (chain.size() > 2 ? " on " + String.join(" on ", chain.subList(2, chain.size())) : "")
-                + ": no permission bit can tell them apart";
+        String ctx = site.narrowed() == null ? site.ctxText() : site.ctxText() + " narrowed to " + site.narrowed();
+        return ctx + " " + where(site) + " drops " + and(dropped) + " but keeps " + kept
+                + ", which admits shrinker " + s.name() + " of " + s.owner() + "; " + chain.get(0) + " is on "
+                + onChain(chain.subList(1, chain.size())) + ": no permission bit can tell them apart";
     }
 
     static String upwardGate(Shrinker s, String ownLayer, String permission, String guardedLayer) {
@@ -135,6 +146,11 @@ final class Messages {
         return site.actor().name() + " serves " + site.actor().serves() + " (layer " + layer + ") but "
                 + mayAllocate(site) + ", which admits shrinker " + s.name() + " of " + s.owner() + " (layer "
                 + sourceLayer + ", guarded by " + guard + "): wrap it in scope " + scope;
+    }
+
+    /** An {@code on} chain: "loop0 on xfs_host". */
+    static String onChain(List<String> instances) {
+        return String.join(" on ", instances);
     }
 
     /** "a", "a and b", "a, b and c". */

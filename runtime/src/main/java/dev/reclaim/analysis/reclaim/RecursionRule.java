@@ -3,7 +3,7 @@ package dev.reclaim.analysis.reclaim;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +41,7 @@ final class RecursionRule {
             if (sum.waits.isEmpty()) {
                 continue;
             }
-            Map<Shrinker, Offense> first = new LinkedHashMap<>();
+            Map<Shrinker, Offense> first = new IdentityHashMap<>();
             for (HeldItem h : site.held().items()) {
                 if (!h.res().isLock()) {
                     continue;

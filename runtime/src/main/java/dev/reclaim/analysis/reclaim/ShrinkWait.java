@@ -8,8 +8,11 @@ import dev.reclaim.model.Stmt;
 
 /**
  * A wait a shrinker may reach under one reclaim context. {@code inside} is what the shrinker
- * itself holds at that point (taken in its count or scan); {@code trail} is the shrinker part and
- * the calls that led to {@code stmt}; {@code seq} orders waits in walk order across shrinkers.
+ * itself holds at that point (taken in its count or scan); its frame's trail is the shrinker part
+ * and the calls that led to {@code stmt}; {@code seq} orders waits in walk order across shrinkers.
  */
-record ShrinkWait(int seq, Shrinker shrinker, Stmt stmt, WaitTarget target, Held inside, List<Related> trail) {
+record ShrinkWait(int seq, Shrinker shrinker, Stmt stmt, WaitTarget target, Held inside, Frame frame) {
+    List<Related> trail() {
+        return frame.trail();
+    }
 }

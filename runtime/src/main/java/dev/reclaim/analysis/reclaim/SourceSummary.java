@@ -103,7 +103,7 @@ final class SourceSummary {
             Walker walker = new Walker(facts, new Walker.Visitor() {
                 @Override
                 public void waitFor(Frame f, Stmt at, WaitTarget target, Held held) {
-                    sum.waits.add(new ShrinkWait(sum.waits.size(), s, at, target, held, f.trail()));
+                    sum.waits.add(new ShrinkWait(sum.waits.size(), s, at, target, held, f));
                 }
             });
             Set<Held> states = Set.of(Held.EMPTY);

@@ -72,7 +72,8 @@ final class ThreadWalker {
                 public void alloc(Frame f, Stmt site, Held held) {
                     Ctx c = site instanceof Stmt.Fill fill ? fill.ctx() : ((Stmt.Alloc) site).ctx();
                     PermSet e = (c == null ? PermSet.NONE : c.perms()).and(f.mask());
-                    AllocSite s = new AllocSite(a, site, e, held, f.stack(), f.op(), f.trail());
+                    String narrowed = c == null || e.equals(c.perms()) ? null : facts.vocab().describe(e);
+                    AllocSite s = new AllocSite(a, site, e, narrowed, held, f);
                     own.add(s);
                     if (facts.reclaims(e)) {
                         w.reclaimers.computeIfAbsent(e, k -> new BitSet()).set(a.order());
@@ -81,7 +82,7 @@ final class ThreadWalker {
 
                 @Override
                 public void waitFor(Frame f, Stmt at, WaitTarget target, Held held) {
-                    w.waits.add(new ActorWait(a, at, target, held, f.op(), f.trail()));
+                    w.waits.add(new ActorWait(a, at, target, held, f));
                 }
             });
             walker.walk(a.body(), Frame.thread(a), Set.of(Held.EMPTY));

@@ -2,6 +2,7 @@ package dev.reclaim.analysis.reclaim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** What a blocking statement waits for. */
 sealed interface WaitTarget {
@@ -16,7 +17,7 @@ sealed interface WaitTarget {
 
         /** A shared request does not conflict with a shared holder; every other pair does. */
         boolean conflictsWith(HeldItem h) {
-            return h.res().isLock() && h.res().name().equals(lock) && !(shared && h.shared());
+            return h.res().isLock() && Objects.equals(h.res().name(), lock) && !(shared && h.shared());
         }
     }
 

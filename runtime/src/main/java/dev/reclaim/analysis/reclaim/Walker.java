@@ -33,8 +33,9 @@ import dev.reclaim.model.Stmt;
  *     situation is not walked again (see {@link #call}): its allocations and waits are reported
  *     once, along the first call path.</li>
  * <li>{@code lock L shared} on a mutex is exclusive (a mutex has no shared side).</li>
- * <li>A walk stops silently after a fixed number of statement visits, so a pathological call
- *     graph (deep diamonds of ops) cannot make the checker hang; real policies stay far below.</li>
+ * <li>A walk stops silently after a fixed number of statement visits, so a pathological body
+ *     (say, long chains of {@code trylock ... else { }} multiplying lock states) cannot make the
+ *     checker hang; real policies stay far below.</li>
  * </ul>
  */
 final class Walker {
@@ -85,24 +86,23 @@ final class Walker {
         }
         if (s instanceof Stmt.Lock l) {
             WaitTarget.OnLock t = new WaitTarget.OnLock(l.lock(), l.shared() && isRwsem(l.lock()));
-            Set<Held> out = new LinkedHashSet<>();
             for (Held h : in) {
                 visitor.waitFor(f, s, t, h);
-                out.add(h.with(item(Res.lock(l.lock(), t.shared()), s, f)));
             }
-            return out;
+            HeldItem taken = item(Res.lock(l.lock(), t.shared()), s, f);
+            return map(in, h -> h.with(taken));
         }
         if (s instanceof Stmt.Unlock u) {
             return map(in, h -> h.release(true, u.lock()));
         }
         if (s instanceof Stmt.TryLock t) {
-            Set<Held> out = new LinkedHashSet<>();
-            for (Held h : in) {
-                out.add(h.with(item(Res.lock(t.lock(), false), s, f)));
+            HeldItem taken = item(Res.lock(t.lock(), false), s, f);
+            Set<Held> got = map(in, h -> h.with(taken));
+            if (t.elseStop()) {
+                return got;
             }
-            if (!t.elseStop()) {
-                out.addAll(walk(t.orElse(), f, in));
-            }
+            Set<Held> out = new LinkedHashSet<>(got);
+            out.addAll(walk(t.orElse(), f, in));
             return out;
         }
         if (s instanceof Stmt.Write w) {
@@ -116,12 +116,11 @@ final class Walker {
         }
         if (s instanceof Stmt.Take t) {
             WaitTarget target = new WaitTarget.OnPool(t.pool());
-            Set<Held> out = new LinkedHashSet<>();
             for (Held h : in) {
                 visitor.waitFor(f, s, target, h);
-                out.add(h.with(item(Res.pool(t.pool()), s, f)));
             }
-            return out;
+            HeldItem taken = item(Res.pool(t.pool()), s, f);
+            return map(in, h -> h.with(taken));
         }
         if (s instanceof Stmt.Give g) {
             return map(in, h -> h.release(false, g.pool()));
@@ -161,7 +160,7 @@ final class Walker {
             return in;
         }
         Frame inner = f.enter(op, c);
-        Set<Held> out = new LinkedHashSet<>();
+        Set<Held> out = in.size() == 1 ? null : new LinkedHashSet<>();
         for (Held h : in) {
             CallKey key = new CallKey(op, inner.mask(), inner.reclaimCtx(), inner.stack(), h);
             Set<Held> r = calls.get(key);
@@ -172,6 +171,9 @@ final class Walker {
                     calls.put(key, r);
                 }
             }
+            if (out == null) {
+                return r;
+            }
             out.addAll(r);
         }
         return out;
@@ -181,8 +183,8 @@ final class Walker {
     private record CallKey(Op op, PermSet mask, PermSet reclaimCtx, List<String> stack, Held in) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof CallKey k && k.op == op && k.mask.equals(mask) && Objects.equals(k.reclaimCtx, reclaimCtx)
-                    && k.stack.equals(stack) && k.in.equals(in);
+            return o instanceof CallKey k && k.op == op && k.mask.equals(mask)
+                    && Objects.equals(k.reclaimCtx, reclaimCtx) && k.stack.equals(stack) && k.in.equals(in);
         }
 
         @Override
@@ -208,7 +210,11 @@ final class Walker {
         return new HeldItem(r, at.pos(), op == null ? null : op.name());
     }
 
+    /** Applies {@code fn} to every state; the usual single state needs no set of its own. */
     private static Set<Held> map(Set<Held> in, java.util.function.UnaryOperator<Held> fn) {
+        if (in.size() == 1) {
+            return Set.of(fn.apply(in.iterator().next()));
+        }
         Set<Held> out = new LinkedHashSet<>();
         for (Held h : in) {
             out.add(fn.apply(h));

@@ -182,8 +182,12 @@ public final class ContextResolver {
     private void reportCycles(Digraph g, List<ContextDefinition> order, Map<String, PermSet> sets,
                               List<Finding> findings) {
         int[] comp = g.components();
+        boolean[] cyclic = g.onCycles(comp);
         boolean[] reported = new boolean[g.size()];
         for (int v = 0; v < g.size(); v++) {
+            if (!cyclic[v]) {
+                continue;
+            }
             List<Integer> cycle = g.shortestPath(v, v);
             if (cycle.isEmpty()) {
                 continue;

@@ -135,9 +135,10 @@ public final class SystemStructure {
             }
         }
         int[] comp = g.components();
+        boolean[] cyclic = g.onCycles(comp);
         boolean[] reported = new boolean[g.size()];
         for (int v = 0; v < g.size(); v++) {
-            if (reported[comp[v]]) {
+            if (!cyclic[v] || reported[comp[v]]) {
                 continue;
             }
             List<Integer> cycle = g.shortestPath(v, v);

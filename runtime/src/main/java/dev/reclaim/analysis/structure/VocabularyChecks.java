@@ -53,9 +53,10 @@ public final class VocabularyChecks {
     /** One finding per strongly connected component, at its first layer in declaration order. */
     private static void reportCycles(Digraph g, List<Layer> layers, String owner, List<Finding> findings) {
         int[] comp = g.components();
+        boolean[] cyclic = g.onCycles(comp);
         boolean[] reported = new boolean[g.size()];
         for (int v = 0; v < g.size(); v++) {
-            if (reported[comp[v]]) {
+            if (!cyclic[v] || reported[comp[v]]) {
                 continue;
             }
             List<Integer> cycle = g.shortestPath(v, v);

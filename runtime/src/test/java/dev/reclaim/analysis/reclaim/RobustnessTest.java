@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import dev.reclaim.findings.Finding;
+import dev.reclaim.model.Ctx;
+import dev.reclaim.model.Decl;
+import dev.reclaim.model.Stmt;
 import dev.reclaim.model.SystemModel;
 
 /** Broken or huge models: the analysis must neither throw nor hang, and must stay deterministic. */
@@ -45,6 +48,27 @@ class RobustnessTest {
                 """);
         List<Finding> first = ReclaimAnalysis.check(sys);
         assertEquals(first, ReclaimAnalysis.check(sys), "deterministic");
+    }
+
+    @Test
+    void nullFieldsInAHandBuiltModel() {
+        SystemModel base = TestPolicy.system("system b { device sda }");
+        Ctx kernel = new Ctx(base.vocab().context("KERNEL").orElseThrow().perms(), "KERNEL");
+        List<Stmt> body = List.of(new Stmt.Lock(null, false, null), new Stmt.Alloc(1, null, null),
+                new Stmt.Alloc(1, kernel, null), new Stmt.Write(null, null), new Stmt.Unlock(null, null),
+                new Stmt.If(null, List.of(), List.of(), null), new Stmt.Call(null, null),
+                new Stmt.Scope(null, List.of(new Stmt.Alloc(1, kernel, null)), null),
+                new Stmt.TryLock(null, List.of(new Stmt.Take(null, null)), null));
+        SystemModel sys = new SystemModel("n", null, null, base.vocab(), null, null, null,
+                List.of(new Decl.Instance("i", null, List.of(), List.of("t"), null, null)), List.of(), List.of(),
+                List.of(), List.of(new Decl.ThreadDecl("t", Decl.ThreadKind.SERVER, "i", null, body, null, null),
+                        new Decl.ThreadDecl("k", Decl.ThreadKind.KSWAPD, null, null, List.of(), null, null)),
+                List.of(), List.of(new Decl.Shrinker("s", null, null, null, null, body, null, null, null, null),
+                        new Decl.Shrinker("s2", "i", Decl.GuardMode.PERMISSION, null, body, List.of(), null, null,
+                                null, null)),
+                List.of(), List.of());
+        List<Finding> f = ReclaimAnalysis.check(sys);
+        assertEquals(f, ReclaimAnalysis.check(sys));
     }
 
     @Test
@@ -110,5 +134,6 @@ class RobustnessTest {
                 f.stream().filter(x -> x.ruleId().equals("reclaim-cycle"))
                         .collect(Collectors.toMap(Finding::declaration, Function.identity()))
                         .get("stacks/thread worker_7").message());
+        assertEquals(List.of(), ReclaimAnalysis.check(TestPolicy.system(Generated.stacks(n, true))));
     }
 }

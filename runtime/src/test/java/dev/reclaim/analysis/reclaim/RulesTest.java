@@ -306,6 +306,28 @@ class RulesTest {
     }
 
     @Test
+    void messagesNameTheEffectiveContextUnderAScope() {
+        List<Finding> f = check("system s {" + BASE + """
+                block loop0 on xfs served by w
+                dm    thin0 on loop0
+                mutex m in thin0
+                thread w serves loop0 scope NOFS { alloc 1 KERNEL }
+                thread t task { scope NOFS { call op1 } }
+                op op1 in xfs { alloc 1 KERNEL }
+                shrinker sh in thin0 { scan { if io { lock m  unlock m } } }
+            }""");
+        assertEquals(List.of("KERNEL narrowed to NOFS in op op1 of xfs drops fs but keeps io, which admits shrinker sh "
+                + "of thin0; thin0 is on loop0 on xfs: no permission bit can tell them apart"),
+                messages(f, "gate-unsound"));
+        assertEquals(List.of(
+                "w, allocating 1 KERNEL (effective NOFS) for loop0, may enter shrinker sh of thin0, which is on loop0",
+                "t, allocating 1 KERNEL (effective NOFS) in op op1 for xfs, may enter shrinker sh of thin0, which is on "
+                        + "loop0 on xfs"), messages(f, "layering"));
+        assertEquals(List.of("w serves loop0 (layer block) but may allocate 1 KERNEL (effective NOFS), which admits "
+                + "shrinker sh of thin0 (layer dm, guarded by io): wrap it in scope NOIO"), messages(f, "io-path-context"));
+    }
+
+    @Test
     void gateUnsoundIgnoresUnguardedSources() {
         List<Finding> f = check("system s {" + BASE + """
                 block loop0 on xfs served by w

@@ -111,11 +111,12 @@ class SeedCasesTest {
                 + "thin0; thin0 is on loop0 on xfs_host: no permission bit can tell them apart"),
                 messages(f, "gate-unsound"));
         assertEquals(List.of(
-                "loop0_worker, serving loop0, waits for xfs_lock; mkfs holds xfs_lock and, allocating 1 NOFS in op "
-                        + "xfs_write, may enter shrinker bufio, which waits for IO on thin0 (served by loop0_worker)",
+                "loop0_worker, serving loop0, waits for xfs_lock in op direct_io; mkfs holds xfs_lock and, "
+                        + "allocating 1 NOFS in op xfs_write, may enter shrinker bufio, which waits for IO on thin0 "
+                        + "(served by loop0_worker)",
                 "kswapd0 holds bufio_lock and waits for IO on thin0 (served by loop0_worker); loop0_worker, serving "
-                        + "loop0, waits for xfs_lock; mkfs holds xfs_lock and, allocating 1 NOFS in op xfs_write, may "
-                        + "enter shrinker bufio, which takes bufio_lock"),
+                        + "loop0, waits for xfs_lock in op direct_io; mkfs holds xfs_lock and, allocating 1 NOFS in "
+                        + "op xfs_write, may enter shrinker bufio, which takes bufio_lock"),
                 messages(f, "reclaim-cycle"), "shortest first");
         for (Finding c : of(f, "reclaim-cycle")) {
             assertEquals("mikulas_2020/thread mkfs", c.declaration());

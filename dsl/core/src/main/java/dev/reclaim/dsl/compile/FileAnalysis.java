@@ -64,7 +64,11 @@ public class FileAnalysis {
         fileLevel.addAll(VocabularyNames.check(model, positions));
         Lowering.Result lowered = lowering.lower(model);
         fileLevel.addAll(lowered.findings());
-        fileLevel.addAll(Checker.checkVocabulary(lowered.vocab(), lowered.policy()));
+        for (Finding f : Checker.checkVocabulary(lowered.vocab(), lowered.policy())) {
+            if (f.rule() != Rule.UNKNOWN_NAME) {
+                fileLevel.add(f); // the linker reports unknown names, with a suggestion, at the reference
+            }
+        }
         for (Finding f : fileLevel) {
             reported.add(new Reported(f, Reported.Status.ACTIVE, null));
         }

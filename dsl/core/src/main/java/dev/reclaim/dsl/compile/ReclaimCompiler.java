@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -19,6 +21,7 @@ import com.google.inject.Injector;
 import com.google.inject.Provider;
 
 import dev.reclaim.dsl.ReclaimStandaloneSetup;
+import dev.reclaim.dsl.lowering.Lowering;
 
 /**
  * The standalone front door for command-line tools and generated tests: reads policy files,
@@ -96,25 +99,57 @@ public class ReclaimCompiler {
         return analysis.analyse(r);
     }
 
-    /** Loads every file into one resource set (so shared imports are parsed once) and checks each. */
+    /**
+     * Loads every file into one resource set (so shared imports are parsed once) and checks each.
+     * Locations name a file the way it was given ({@code ../examples/seed/x.reclaim} stays relative,
+     * an absolute path stays absolute), as compilers do; a file reached only by import is shown
+     * relative to the working directory when every given path is relative, else by
+     * {@link Lowering#defaultFileName}.
+     */
     public List<FileReport> check(List<Path> files) throws InputException {
         for (Path f : files) {
             checkReadable(f);
         }
-        XtextResourceSet rs = resourceSets.get();
-        List<Resource> resources = new ArrayList<>();
+        Map<String, String> given = new HashMap<>();
+        boolean allRelative = true;
         for (Path f : files) {
-            URI uri = URI.createFileURI(f.toAbsolutePath().normalize().toString());
-            try {
-                resources.add(rs.getResource(uri, true));
-            } catch (RuntimeException e) {
-                throw new InputException("cannot read '" + f + "': " + e.getMessage());
+            given.putIfAbsent(f.toAbsolutePath().normalize().toString(), f.normalize().toString());
+            allRelative &= !f.isAbsolute();
+        }
+        boolean relative = allRelative;
+        Path cwd = Path.of("").toAbsolutePath();
+        Lowering lowering = analysis.lowering();
+        lowering.setFileNames(r -> {
+            if (r != null && r.getURI() != null && r.getURI().isFile()) {
+                Path p = Path.of(r.getURI().toFileString()).toAbsolutePath().normalize();
+                String shown = given.get(p.toString());
+                if (shown != null) {
+                    return shown;
+                }
+                if (relative && p.getRoot() != null && p.getRoot().equals(cwd.getRoot())) {
+                    return cwd.relativize(p).toString();
+                }
             }
+            return Lowering.defaultFileName(r);
+        });
+        try {
+            XtextResourceSet rs = resourceSets.get();
+            List<Resource> resources = new ArrayList<>();
+            for (Path f : files) {
+                URI uri = URI.createFileURI(f.toAbsolutePath().normalize().toString());
+                try {
+                    resources.add(rs.getResource(uri, true));
+                } catch (RuntimeException e) {
+                    throw new InputException("cannot read '" + f + "': " + e.getMessage());
+                }
+            }
+            List<FileReport> reports = new ArrayList<>();
+            for (Resource r : resources) {
+                reports.add(analysis.analyse(r));
+            }
+            return reports;
+        } finally {
+            lowering.setFileNames(Lowering::defaultFileName);
         }
-        List<FileReport> reports = new ArrayList<>();
-        for (Resource r : resources) {
-            reports.add(analysis.analyse(r));
-        }
-        return reports;
     }
 }

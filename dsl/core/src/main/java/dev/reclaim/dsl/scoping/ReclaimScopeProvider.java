@@ -1,14 +1,22 @@
 package dev.reclaim.dsl.scoping;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.resource.EObjectDescription;
+import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IScope;
-import org.eclipse.xtext.scoping.Scopes;
+import org.eclipse.xtext.scoping.impl.MapBasedScope;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
+
+import com.google.inject.Inject;
 
 import dev.reclaim.dsl.reclaim.Model;
 import dev.reclaim.dsl.reclaim.ReclaimPackage;
@@ -17,8 +25,13 @@ import dev.reclaim.dsl.reclaim.ReclaimPackage;
  * LANGUAGE.md's visibility rules: vocabulary (permissions, contexts, layers) comes from the file
  * and its direct imports, the file's own declarations shadowing imported ones; everything else is
  * a member of the enclosing system. Names are simple, so no index or qualified names are needed.
+ * Scopes are hash-based and cached per resource: a system with thousands of members links in
+ * linear time.
  */
 public class ReclaimScopeProvider extends AbstractReclaimScopeProvider {
+
+    @Inject
+    private IResourceScopeCache cache;
 
     @Override
     public IScope getScope(EObject context, EReference reference) {
@@ -28,21 +41,23 @@ public class ReclaimScopeProvider extends AbstractReclaimScopeProvider {
             if (model == null) {
                 return IScope.NULLSCOPE;
             }
-            List<EObject> imported = new ArrayList<>();
-            for (Model m : Imports.direct(model)) {
-                collect(m.getElements(), type, imported);
-            }
-            List<EObject> local = new ArrayList<>();
-            collect(model.getElements(), type, local);
-            return Scopes.scopeFor(local, Scopes.scopeFor(imported));
+            return cache.get(Tuples.create(ReclaimScopeProvider.class, model, type), context.eResource(),
+                    () -> vocabularyScope(model, type));
         }
         dev.reclaim.dsl.reclaim.System system = EcoreUtil2.getContainerOfType(context, dev.reclaim.dsl.reclaim.System.class);
         if (system == null) {
             return IScope.NULLSCOPE;
         }
-        List<EObject> members = new ArrayList<>();
-        collect(system.getMembers(), type, members);
-        return Scopes.scopeFor(members);
+        return cache.get(Tuples.create(ReclaimScopeProvider.class, system, type), context.eResource(),
+                () -> scope(IScope.NULLSCOPE, system.getMembers(), type));
+    }
+
+    private static IScope vocabularyScope(Model model, EClass type) {
+        List<EObject> imported = new ArrayList<>();
+        for (Model m : Imports.direct(model)) {
+            imported.addAll(m.getElements());
+        }
+        return scope(scope(IScope.NULLSCOPE, imported, type), model.getElements(), type);
     }
 
     static boolean isVocabulary(EClass type) {
@@ -51,11 +66,18 @@ public class ReclaimScopeProvider extends AbstractReclaimScopeProvider {
                 || type == p.getLayer();
     }
 
-    private static void collect(List<? extends EObject> elements, EClass type, List<EObject> out) {
+    /** The named elements of {@code type}; the first of several with one name wins, as duplicates are errors. */
+    private static IScope scope(IScope parent, List<? extends EObject> elements, EClass type) {
+        List<IEObjectDescription> descriptions = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (EObject e : elements) {
             if (type.isSuperTypeOf(e.eClass())) {
-                out.add(e);
+                Object name = e.eGet(e.eClass().getEStructuralFeature("name"));
+                if (name instanceof String s && seen.add(s)) {
+                    descriptions.add(EObjectDescription.create(s, e));
+                }
             }
         }
+        return MapBasedScope.createScope(parent, descriptions);
     }
 }
