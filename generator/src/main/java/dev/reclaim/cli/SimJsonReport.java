@@ -106,7 +106,13 @@ final class SimJsonReport {
         for (TraceStep s : f.trace()) {
             j.beginObject().name("step").value(s.step()).name("pid").value(s.pid()).name("thread").value(s.thread())
                     .name("statement").value(s.statement()).name("location").value(s.location())
-                    .name("free").value(s.free()).name("note").value(s.note()).endObject();
+                    .name("free");
+            if (s.free() < 0) {
+                j.value((String) null);
+            } else {
+                j.value(s.free());
+            }
+            j.name("note").value(s.note()).endObject();
         }
         j.endArray();
         j.name("stacks").beginArray();

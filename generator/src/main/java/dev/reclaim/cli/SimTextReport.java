@@ -91,19 +91,19 @@ final class SimTextReport {
                 "step", "pid", "thread", "statement", "location", "free", "")
                 .stripTrailing()).append('\n');
         for (TraceStep s : f.trace()) {
-            out.append(String.format("  %4d %3d  %-" + thread + "s  %-" + stmt + "s  %-" + loc + "s  %4d  %s",
-                    s.step(), s.pid(), s.thread(), s.statement(), s.location(), s.free(), s.note()).stripTrailing())
-                    .append('\n');
+            out.append(String.format("  %4d %3d  %-" + thread + "s  %-" + stmt + "s  %-" + loc + "s  %4s  %s",
+                    s.step(), s.pid(), s.thread(), s.statement(), s.location(), s.free() < 0 ? "-" : s.free(),
+                    s.note()).stripTrailing()).append('\n');
         }
     }
 
     /** Hung-task stacks: labels padded to a common column, locations too, the note after them. */
     static void stacks(StringBuilder out, List<Stack> stacks) {
-        int label = 24;
+        int label = 25;
         int loc = 0;
         for (Stack st : stacks) {
             for (Frame fr : st.frames()) {
-                label = Math.max(label, fr.label().length() + 2);
+                label = Math.max(label, fr.label().length() + 1);
                 loc = Math.max(loc, fr.location().length());
             }
         }

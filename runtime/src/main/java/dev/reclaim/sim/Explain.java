@@ -112,15 +112,23 @@ final class Explain {
     String summary(int[] s, Shape shape) {
         List<String> parts = new ArrayList<>();
         for (int t : shape.cycle()) {
-            int pc = m.pc(s, t);
-            String note = waitNote(s, t);
-            if (k.op[pc] == Ins.LOCK || k.op[pc] == Ins.LOCK_SHARED) {
-                note = "waits for " + p.lockName[k.a[pc]] + (k.op[pc] == Ins.LOCK_SHARED ? " (shared)" : "") + ", "
-                        + note;
-            }
-            parts.add(p.threadName[t] + " " + note);
+            parts.add(p.threadName[t] + " " + waits(s, t));
         }
         return String.join("; ", parts);
+    }
+
+    /** t's wait as a phrase: "waits for bufio_lock, held by kswapd0", "waits for IO on loop0, ...". */
+    String waits(int[] s, int t) {
+        int pc = m.pc(s, t);
+        String note = waitNote(s, t);
+        if (k.op[pc] == Ins.LOCK_SHARED && s[p.lb + 2 * k.a[pc]] == 0) {
+            return "waits for " + p.lockName[k.a[pc]] + " (shared), queued behind "
+                    + names(m.waitingWriters(s, k.a[pc]), t) + " (writer-preferring)";
+        }
+        if (k.op[pc] == Ins.LOCK || k.op[pc] == Ins.LOCK_SHARED) {
+            return "waits for " + p.lockName[k.a[pc]] + (k.op[pc] == Ins.LOCK_SHARED ? " (shared)" : "") + ", " + note;
+        }
+        return note;
     }
 
     List<Stack> stacks(int[] s, int set, Shape shape) {

@@ -62,9 +62,7 @@ public final class Machine {
     private final boolean[] writerPref;
     private final int[] qBase;
     private final int[] qCap;
-    private final int[][] queueSlots;
-    private final int[] serverSlot;
-    private final int[] cacheOfInst;
+    private final IoQueues io;
     private Observer observer;
 
     public Machine(Program p) {
@@ -94,13 +92,15 @@ public final class Machine {
         writerPref = p.writerPref;
         qBase = p.qBase;
         qCap = p.qCap;
-        queueSlots = p.queueSlots;
-        serverSlot = p.serverSlot;
-        cacheOfInst = p.cacheOfInst;
+        io = new IoQueues(this);
     }
 
     public Program program() {
         return p;
+    }
+
+    Observer observer() {
+        return observer;
     }
 
     void observe(Observer o) {
@@ -247,17 +247,17 @@ public final class Machine {
                         next = b[pc];
                     }
                 }
-                case Ins.SUBMIT -> submit(s, t, pc);
+                case Ins.SUBMIT -> io.submit(s, t, pc);
                 case Ins.WRITE -> {
-                    submit(s, t, pc);
-                    mark(s, t, b[pc], a[pc] << 8 | (t + 1), -1);
+                    io.submit(s, t, pc);
+                    io.mark(s, t, b[pc], a[pc] << 8 | (t + 1), -1);
                 }
-                case Ins.WAITOWN -> mark(s, t, b[pc], a[pc] << 8 | (t + 1), -1);
+                case Ins.WAITOWN -> io.mark(s, t, b[pc], a[pc] << 8 | (t + 1), -1);
                 case Ins.CLEAN -> {
                     if (c[pc] >= 0 && s[cb + 3 * c[pc] + 1] > 0) {
-                        submit(s, t, pc);
+                        io.submit(s, t, pc);
                     }
-                    mark(s, t, b[pc], 0, a[pc]);
+                    io.mark(s, t, b[pc], 0, a[pc]);
                 }
                 case Ins.WAITBIT -> {
                     if (s[base + 3] != 0) {
@@ -289,8 +289,8 @@ public final class Machine {
                         observer.gave(t, a[pc]);
                     }
                 }
-                case Ins.SERVE_TOP -> serveNext(s, t, a[pc]);
-                case Ins.SERVE_DONE -> complete(s, t);
+                case Ins.SERVE_TOP -> io.serveNext(s, t, a[pc]);
+                case Ins.SERVE_DONE -> io.complete(s, t);
                 case Ins.KSWAPD_TOP -> {
                     if (s[0] >= high) {
                         sleep(s, t, base);
@@ -370,9 +370,11 @@ public final class Machine {
             return true;
         }
         if (freed) {
+            // on into the next pass, which stops at its first scheduling point (a pass without
+            // shrinkers frees nothing, so never gets here)
             s[base + 1] = passStart;
             s[base + 2] &= ~Program.F_FREED;
-            return yield[passStart] || passEnd(s, t, base);
+            return true;
         }
         s[base + 2] |= Program.F_ALLOC_WAIT;
         return false;
@@ -413,107 +415,5 @@ public final class Machine {
             sum += s[at] + s[at + 1] + s[at + 2];
         }
         return sum;
-    }
-
-    /**
-     * IO to a cached instance carries its dirty pages (they are under writeback until the IO
-     * completes). A request joins this thread's request to the same target still waiting in the
-     * queue, if there is one (block-layer merging), which keeps queues bounded.
-     */
-    private void submit(int[] s, int t, int pc) {
-        int ci = c[pc];
-        int pages = 0;
-        if (ci >= 0) {
-            int at = cb + 3 * ci;
-            pages = s[at + 1];
-            s[at + 1] = 0;
-            s[at + 2] += pages;
-        }
-        int q = b[pc];
-        if (q < 0) {
-            if (ci >= 0) {
-                int at = cb + 3 * ci;
-                s[at + 2] -= pages;
-                s[at] += pages;
-            }
-            return;
-        }
-        int key = a[pc] << 8 | (t + 1);
-        int qb = qBase[q];
-        int end = qb + 3 * qCap[q];
-        for (int i = qb; i < end; i += 3) {
-            int k = s[i];
-            if (k == 0) {
-                s[i] = key;
-                s[i + 1] = pages;
-                s[i + 2] = 0;
-                return;
-            }
-            if (k == key) {
-                s[i + 1] += pages;
-                return;
-            }
-        }
-        throw new IllegalStateException("IO queue overflow");
-    }
-
-    /** Puts t's wait bit on the requests it waits for: by key, or every request to {@code target}. */
-    private void mark(int[] s, int t, int q, int key, int target) {
-        if (q < 0) {
-            return;
-        }
-        int bit = 1 << t;
-        int cnt = TB + t * TW + 3;
-        int qb = qBase[q];
-        int end = qb + 3 * qCap[q];
-        for (int i = qb; i < end && s[i] != 0; i += 3) {
-            if ((key != 0 ? s[i] == key : (s[i] >>> 8) == target) && (s[i + 2] & bit) == 0) {
-                s[i + 2] |= bit;
-                s[cnt]++;
-            }
-        }
-        for (int at : queueSlots[q]) {
-            int k = s[at];
-            if (k != 0 && (key != 0 ? k == key : (k >>> 8) == target) && (s[at + 2] & bit) == 0) {
-                s[at + 2] |= bit;
-                s[cnt]++;
-            }
-        }
-    }
-
-    private void serveNext(int[] s, int t, int q) {
-        int at = serverSlot[t];
-        int qb = qBase[q];
-        int end = qb + 3 * qCap[q];
-        s[at] = s[qb];
-        s[at + 1] = s[qb + 1];
-        s[at + 2] = s[qb + 2];
-        System.arraycopy(s, qb + 3, s, qb, end - qb - 3);
-        s[end - 3] = 0;
-        s[end - 2] = 0;
-        s[end - 1] = 0;
-        if (observer != null) {
-            observer.served(t, s[at]);
-        }
-    }
-
-    private void complete(int[] s, int t) {
-        int at = serverSlot[t];
-        int key = s[at];
-        int ci = cacheOfInst[key >>> 8];
-        if (ci >= 0) {
-            int x = cb + 3 * ci;
-            s[x + 2] -= s[at + 1];
-            s[x] += s[at + 1];
-        }
-        for (int m = s[at + 2]; m != 0; m &= m - 1) {
-            s[TB + Integer.numberOfTrailingZeros(m) * TW + 3]--;
-        }
-        s[at] = 0;
-        s[at + 1] = 0;
-        s[at + 2] = 0;
-        if (observer != null) {
-            observer.completed(t, key);
-        }
     }
 }

@@ -43,7 +43,6 @@ public final class Program {
     int[] top;
     int[] end;
     SourcePos[] threadPos;
-    int[] rootFrame;
     int[] serverSlot;
     int[] serveQueue;
     int kswapdMask;

@@ -37,7 +37,7 @@ public final class SimCompiler {
     private final Map<String, Integer> wqs = new HashMap<>();
     private final Map<String, Integer> caches = new HashMap<>();
     private final Map<String, Integer> queues = new HashMap<>();
-    private final List<Integer> stopPatches = new ArrayList<>();
+    private Emitter emit;
 
     private SimCompiler(SystemModel sys) {
         this.sys = sys;
@@ -55,11 +55,13 @@ public final class SimCompiler {
         p.directBit = sys.vocab().permission("direct").map(x -> x.bit()).orElse(-1);
         memory();
         entities();
+        emit = new Emitter(sys, p, code, inst, locks, pools, wqs, caches, queues);
         threads();
         pass();
         code.trim();
-        capabilities();
-        layout();
+        StateLayout l = new StateLayout(sys, p, code, caches);
+        l.capabilities();
+        l.layout();
         return p;
     }
 
@@ -171,25 +173,6 @@ public final class SimCompiler {
         }
     }
 
-    /** The queue IO to {@code target} waits in, or -1 when it completes by itself (§2, first {@code on} edge). */
-    private int route(String target) {
-        Set<String> seen = new HashSet<>();
-        String cur = target;
-        while (cur != null && seen.add(cur)) {
-            Integer q = queues.get(cur);
-            if (q != null) {
-                return q;
-            }
-            Integer i = inst.get(cur);
-            if (i == null) {
-                return -1;
-            }
-            List<String> on = sys.instances().get(i).on();
-            cur = on.isEmpty() ? null : on.get(0);
-        }
-        return -1;
-    }
-
     private void threads() {
         List<ThreadDecl> ts = sys.threads();
         int n = ts.size() + sys.workqueues().size();
@@ -203,7 +186,6 @@ public final class SimCompiler {
         p.top = new int[n];
         p.end = new int[n];
         p.threadPos = new SourcePos[n];
-        p.rootFrame = new int[n];
         p.serveQueue = new int[n];
         p.allMask = n == 32 ? -1 : (1 << n) - 1;
         for (int t = 0; t < ts.size(); t++) {
@@ -217,20 +199,19 @@ public final class SimCompiler {
                 case KSWAPD -> {
                     p.threadKind[t] = Program.KSWAPD;
                     p.kswapdMask |= 1 << t;
-                    p.rootFrame[t] = code.frame(-1, "kswapd " + d.name(), d.pos(), true);
-                    code.emit(Ins.KSWAPD_TOP, 0, 0, 0, true, p.rootFrame[t], "kswapd reclaim pass", d.pos());
+                    int f = code.frame(-1, "kswapd " + d.name(), d.pos(), true);
+                    code.emit(Ins.KSWAPD_TOP, 0, 0, 0, true, f, "kswapd reclaim pass", d.pos());
                 }
                 case SERVER -> {
                     p.threadKind[t] = Program.SERVER;
                     Integer q = d.serves() == null ? null : queues.get(d.serves());
                     int f = code.frame(-1, "serves " + d.serves(), d.pos(), true);
-                    p.rootFrame[t] = f;
                     if (q == null) {
                         code.emit(Ins.HALT, 0, 0, 0, true, f, "serves " + d.serves() + " (unknown instance)", d.pos());
                     } else {
                         p.serveQueue[t] = q;
                         code.emit(Ins.SERVE_TOP, q, 0, 0, true, f, "next request on " + d.serves(), d.pos());
-                        body(d.body(), mask, false, f, new HashSet<>());
+                        emit.body(d.body(), mask, false, f, new HashSet<>());
                         code.emit(Ins.SERVE_DONE, 0, 0, 0, false, f, "request on " + d.serves() + " done", d.pos());
                         code.emit(Ins.JUMP_TOP, 0, 0, 0, false, f, "serves " + d.serves(), d.pos());
                     }
@@ -238,8 +219,7 @@ public final class SimCompiler {
                 case TASK -> {
                     p.threadKind[t] = Program.TASK;
                     int f = code.frame(-1, "task " + d.name(), d.pos(), true);
-                    p.rootFrame[t] = f;
-                    body(d.body(), mask, false, f, new HashSet<>());
+                    emit.body(d.body(), mask, false, f, new HashSet<>());
                     code.emit(Ins.JUMP_TOP, 0, 0, 0, false, f, "task " + d.name(), d.pos());
                 }
             }
@@ -256,16 +236,15 @@ public final class SimCompiler {
             p.serveQueue[t] = -1;
             p.top[t] = code.size;
             int f = code.frame(-1, "work " + q.name(), q.pos(), true);
-            p.rootFrame[t] = f;
             code.emit(Ins.WQ_TOP, w, 0, 0, true, f, "start work " + q.name(), q.pos());
             if (!q.memreclaim()) {
                 long kernel = sys.vocab().context("KERNEL").map(c -> c.perms().bits()).orElse(p.allPerms);
-                int at = code.emit(Ins.ALLOC, 1, -1, hasDirect(kernel) ? Ins.DIRECT : 0, true, f,
+                int at = code.emit(Ins.ALLOC, 1, -1, emit.hasDirect(kernel) ? Ins.DIRECT : 0, true, f,
                         "alloc 1 KERNEL", q.pos());
                 code.ctx[at] = kernel;
             }
             code.emit(Ins.WQ_BEGIN, w, 0, 0, false, f, "work " + q.name(), q.pos());
-            body(q.body(), p.allPerms, false, f, new HashSet<>());
+            emit.body(q.body(), p.allPerms, false, f, new HashSet<>());
             if (!q.memreclaim()) {
                 code.emit(Ins.FREE, 1, 0, 0, false, f, "free 1", q.pos());
             }
@@ -274,32 +253,28 @@ public final class SimCompiler {
         }
     }
 
-    private boolean hasDirect(long perms) {
-        return p.directBit >= 0 && (perms & (1L << p.directBit)) != 0;
-    }
-
     /** Shrinkers in declaration order, each count then scan; a stop jumps to the next shrinker. */
     private void pass() {
         p.passStart = code.size;
         List<Decl.Shrinker> ss = sys.shrinkers();
         for (int i = 0; i < ss.size(); i++) {
             Decl.Shrinker s = ss.get(i);
-            stopPatches.clear();
+            emit.stopPatches.clear();
             int root = code.frame(-1, "shrinker " + s.name(), s.pos(), true);
             if (s.count() != null) {
                 SourcePos cp = s.countPos() == null ? s.pos() : s.countPos();
                 int f = code.frame(root, "shrinker " + s.name() + " count", cp, false);
                 code.emit(Ins.SHRINK_START, i, 0, 0, true, f, "shrinker " + s.name() + " count", cp);
-                body(s.count(), p.allPerms, true, f, new HashSet<>());
+                emit.body(s.count(), p.allPerms, true, f, new HashSet<>());
             }
             SourcePos sp = s.scanPos() == null ? s.pos() : s.scanPos();
             int f = code.frame(root, "shrinker " + s.name() + " scan", sp, false);
             code.emit(Ins.SHRINK_START, i, 1, 0, true, f, "shrinker " + s.name() + " scan", sp);
-            body(s.scan(), p.allPerms, true, f, new HashSet<>());
+            emit.body(s.scan(), p.allPerms, true, f, new HashSet<>());
             Integer ci = caches.get(s.owner());
             code.emit(Ins.SCAN_END, ci == null ? -1 : ci, 0, 0, false, f, "shrinker " + s.name() + " scan frees", sp);
             // a stop is a JUMP (patch a) or a busy TRYLOCK (patch b, recorded as -pc - 1)
-            for (int at : stopPatches) {
+            for (int at : emit.stopPatches) {
                 if (at >= 0) {
                     code.a[at] = code.size;
                 } else {
@@ -308,256 +283,5 @@ public final class SimCompiler {
             }
         }
         code.emit(Ins.PASS_END, 0, 0, 0, false, -1, "end of reclaim pass", SourcePos.UNKNOWN);
-    }
-
-    private void body(List<Stmt> stmts, long mask, boolean shrinker, int frame, Set<String> inlining) {
-        for (Stmt s : stmts) {
-            stmt(s, mask, shrinker, frame, inlining);
-        }
-    }
-
-    private void stmt(Stmt s, long mask, boolean shrinker, int f, Set<String> inlining) {
-        String txt = StmtText.of(s);
-        SourcePos pos = s.pos();
-        if (s instanceof Stmt.Alloc x) {
-            alloc(x.pages(), -1, x.ctx().perms().bits(), mask, shrinker, f, txt, pos);
-        } else if (s instanceof Stmt.Fill x) {
-            Integer ci = caches.get(x.instance());
-            alloc(x.pages(), ci == null ? -1 : ci, x.ctx().perms().bits(), mask, shrinker, f, txt, pos);
-        } else if (s instanceof Stmt.Free x) {
-            code.emit(Ins.FREE, Math.max(0, x.pages()), 0, 0, true, f, txt, pos);
-        } else if (s instanceof Stmt.Lock x) {
-            Integer l = locks.get(x.lock());
-            boolean shared = x.shared() && l != null && sys.locks().get(l).lockKind() == Decl.LockKind.RWSEM;
-            code.emit(l == null ? Ins.NOP : shared ? Ins.LOCK_SHARED : Ins.LOCK, l == null ? 0 : l, 0, 0, true, f,
-                    txt, pos);
-        } else if (s instanceof Stmt.Unlock x) {
-            Integer l = locks.get(x.lock());
-            code.emit(l == null ? Ins.NOP : Ins.UNLOCK, l == null ? 0 : l, 0, 0, true, f, txt, pos);
-        } else if (s instanceof Stmt.TryLock x) {
-            tryLock(x, mask, shrinker, f, inlining, txt);
-        } else if (s instanceof Stmt.Write x) {
-            io(Ins.WRITE, x.instance(), f, txt, pos);
-            code.emit(Ins.WAITBIT, 0, 0, 0, false, f, txt, pos);
-        } else if (s instanceof Stmt.Submit x) {
-            io(Ins.SUBMIT, x.instance(), f, txt, pos);
-        } else if (s instanceof Stmt.Wait x) {
-            io(Ins.WAITOWN, x.instance(), f, txt, pos);
-            code.emit(Ins.WAITBIT, 0, 0, 0, false, f, txt, pos);
-        } else if (s instanceof Stmt.Clean x) {
-            io(Ins.CLEAN, x.instance(), f, txt, pos);
-            code.emit(Ins.WAITBIT, 0, 0, 0, false, f, txt, pos);
-        } else if (s instanceof Stmt.Dirty x) {
-            Integer ci = caches.get(x.instance());
-            if (ci != null) {
-                code.emit(Ins.DIRTY, ci, Math.max(0, x.pages()), 0, false, f, txt, pos);
-            }
-        } else if (s instanceof Stmt.Call x) {
-            call(x, mask, shrinker, f, inlining, txt);
-        } else if (s instanceof Stmt.Scope x) {
-            body(x.body(), mask & x.ctx().perms().bits(), shrinker, f, inlining);
-        } else if (s instanceof Stmt.If x) {
-            ifStmt(x, mask, shrinker, f, inlining, txt);
-        } else if (s instanceof Stmt.Queue x) {
-            Integer w = wqs.get(x.workqueue());
-            code.emit(w == null ? Ins.NOP : Ins.QUEUE, w == null ? 0 : w, 0, 0, true, f, txt, pos);
-        } else if (s instanceof Stmt.Take x) {
-            Integer m = pools.get(x.pool());
-            code.emit(m == null ? Ins.NOP : Ins.TAKE, m == null ? 0 : m, 0, 0, true, f, txt, pos);
-        } else if (s instanceof Stmt.Give x) {
-            Integer m = pools.get(x.pool());
-            code.emit(m == null ? Ins.NOP : Ins.GIVE, m == null ? 0 : m, 0, 0, true, f, txt, pos);
-        } else if (s instanceof Stmt.Stop) {
-            if (shrinker) {
-                stopPatches.add(code.emit(Ins.JUMP, -1, 0, 0, false, f, txt, pos));
-            }
-        }
-    }
-
-    private void alloc(int pages, int cache, long declared, long mask, boolean shrinker, int f, String txt,
-                       SourcePos pos) {
-        long eff = shrinker ? declared & p.allPerms : declared & mask;
-        int mode = shrinker ? Ins.PFM : hasDirect(eff) ? Ins.DIRECT : 0;
-        int at = code.emit(Ins.ALLOC, Math.max(0, pages), cache, mode, true, f, txt, pos);
-        code.ctx[at] = eff;
-    }
-
-    private void io(int opcode, String target, int f, String txt, SourcePos pos) {
-        Integer i = inst.get(target);
-        if (i == null) {
-            code.emit(Ins.NOP, 0, 0, 0, true, f, txt, pos);
-            return;
-        }
-        Integer ci = caches.get(target);
-        code.emit(opcode, i, route(target), ci == null ? -1 : ci, true, f, txt, pos);
-    }
-
-    private void tryLock(Stmt.TryLock x, long mask, boolean shrinker, int f, Set<String> inlining, String txt) {
-        Integer l = locks.get(x.lock());
-        if (l == null) {
-            code.emit(Ins.NOP, 0, 0, 0, true, f, txt, x.pos());
-            return;
-        }
-        int at = code.emit(Ins.TRYLOCK, l, -1, 0, true, f, txt, x.pos());
-        if (x.elseStop()) {
-            if (shrinker) {
-                stopPatches.add(-at - 1);
-            } else {
-                code.b[at] = at + 1;
-            }
-            return;
-        }
-        int skip = code.emit(Ins.JUMP, -1, 0, 0, false, f, txt, x.pos());
-        code.b[at] = code.size;
-        body(x.orElse(), mask, shrinker, f, inlining);
-        code.a[skip] = code.size;
-    }
-
-    private void call(Stmt.Call x, long mask, boolean shrinker, int f, Set<String> inlining, String txt) {
-        Decl.Op op = sys.op(x.op()).orElse(null);
-        if (op == null) {
-            return;
-        }
-        if (!inlining.add(op.name())) {
-            code.emit(Ins.HALT, 0, 0, 0, false, f, txt + " (recursive: not simulated)", x.pos());
-            return;
-        }
-        int of = code.frame(f, "op " + op.name(), op.pos(), false);
-        body(op.body(), mask, shrinker, of, inlining);
-        inlining.remove(op.name());
-    }
-
-    private void ifStmt(Stmt.If x, long mask, boolean shrinker, int f, Set<String> inlining, String txt) {
-        int bit = sys.vocab().permission(x.permission()).map(q -> q.bit()).orElse(-1);
-        if (!shrinker || bit < 0) {
-            boolean taken = bit >= 0 && (mask & (1L << bit)) != 0;
-            body(taken ? x.then() : x.orElse(), mask, shrinker, f, inlining);
-            return;
-        }
-        int at = code.emit(Ins.IF_RECLAIM, bit, -1, 0, false, f, txt, x.pos());
-        body(x.then(), mask, shrinker, f, inlining);
-        int skip = code.emit(Ins.JUMP, -1, 0, 0, false, f, txt, x.pos());
-        code.b[at] = code.size;
-        body(x.orElse(), mask, shrinker, f, inlining);
-        code.a[skip] = code.size;
-    }
-
-    /** What each thread can ever do, for rule 9's "could be satisfied by a thread outside the set". */
-    private void capabilities() {
-        int nq = p.queueInst.length;
-        p.submitters = new int[nq];
-        p.queuers = new int[p.wqName.length];
-        p.givers = new int[p.poolName.length];
-        p.queueServers = new int[nq];
-        int[] slotsPer = new int[nq];
-        for (int t = 0; t < p.nThreads; t++) {
-            if (p.serveQueue[t] >= 0) {
-                p.queueServers[p.serveQueue[t]] |= 1 << t;
-                slotsPer[p.serveQueue[t]]++;
-            }
-        }
-        for (int t = 0; t < p.nThreads; t++) {
-            int bit = 1 << t;
-            boolean reclaims = p.threadKind[t] == Program.KSWAPD;
-            for (int pc = p.top[t]; pc < p.end[t]; pc++) {
-                if (code.op[pc] == Ins.ALLOC && (code.c[pc] & Ins.DIRECT) != 0) {
-                    reclaims = true;
-                }
-            }
-            if (reclaims) {
-                p.canFreeMask |= bit;
-                scanCaps(t, p.passStart, code.size);
-            }
-            scanCaps(t, p.top[t], p.end[t]);
-        }
-        p.canFreeMask |= p.kswapdMask;
-    }
-
-    private void scanCaps(int t, int from, int to) {
-        int bit = 1 << t;
-        for (int pc = from; pc < to; pc++) {
-            switch (code.op[pc]) {
-                case Ins.ALLOC -> p.canAllocMask |= bit;
-                case Ins.FREE -> p.canFreeMask |= bit;
-                case Ins.SUBMIT, Ins.WRITE, Ins.CLEAN -> {
-                    if (code.b[pc] >= 0) {
-                        p.submitters[code.b[pc]] |= bit;
-                    }
-                }
-                case Ins.QUEUE -> p.queuers[code.a[pc]] |= bit;
-                case Ins.GIVE -> p.givers[code.a[pc]] |= bit;
-                default -> {
-                }
-            }
-        }
-    }
-
-    private void layout() {
-        int nq = p.queueInst.length;
-        List<Set<Integer>> targets = new ArrayList<>();
-        for (int q = 0; q < nq; q++) {
-            targets.add(new HashSet<>());
-        }
-        for (int pc = 0; pc < code.size; pc++) {
-            int o = code.op[pc];
-            if ((o == Ins.SUBMIT || o == Ins.WRITE || o == Ins.CLEAN) && code.b[pc] >= 0) {
-                targets.get(code.b[pc]).add(code.a[pc]);
-            }
-        }
-        int off = Program.TB + p.nThreads * Program.TW;
-        p.serverSlot = new int[p.nThreads];
-        p.queueSlots = new int[nq][];
-        int[] fill = new int[nq];
-        for (int q = 0; q < nq; q++) {
-            p.queueSlots[q] = new int[Integer.bitCount(p.queueServers[q])];
-        }
-        p.sb = off;
-        for (int t = 0; t < p.nThreads; t++) {
-            p.serverSlot[t] = -1;
-            int q = p.serveQueue[t];
-            if (q >= 0) {
-                p.serverSlot[t] = off;
-                p.queueSlots[q][fill[q]++] = off;
-                off += 3;
-            }
-        }
-        p.cb = off;
-        off += 3 * p.cacheInst.length;
-        p.lb = off;
-        off += 2 * p.lockName.length;
-        p.pb = off;
-        off += p.poolName.length;
-        p.wb = off;
-        off += p.wqName.length;
-        p.qBase = new int[nq];
-        p.qCap = new int[nq];
-        for (int q = 0; q < nq; q++) {
-            p.qBase[q] = off;
-            p.qCap[q] = p.nThreads * targets.get(q).size();
-            off += 3 * p.qCap[q];
-        }
-        p.width = off;
-        int[] s = new int[off];
-        long cached = 0;
-        for (SystemModel.Cache c : sys.caches()) {
-            Integer ci = caches.get(c.instance());
-            if (ci != null) {
-                s[p.cb + 3 * ci] += Math.max(0, c.pages());
-                cached += Math.max(0, c.pages());
-            }
-        }
-        s[0] = (int) Math.max(0, p.total - cached);
-        for (int t = 0; t < p.nThreads; t++) {
-            int base = Program.TB + t * Program.TW;
-            s[base] = p.top[t];
-            s[base + 1] = -1;
-            if (p.threadKind[t] == Program.KSWAPD && s[0] < p.low) {
-                s[base + 2] = Program.F_AWAKE;
-            }
-        }
-        for (int i = 0; i < p.poolSize.length; i++) {
-            s[p.pb + i] = p.poolSize[i];
-        }
-        p.initial = s;
     }
 }

@@ -50,7 +50,10 @@ public record SimResult(String system, String file, String expect, boolean deadl
         }
     }
 
-    /** One scheduler step: the statement the thread ran first, free pages after the step, what happened. */
+    /**
+     * One scheduler step: the statement the thread ran first, free pages after the step (-1 when
+     * the system declares no memory), what happened.
+     */
     public record TraceStep(int step, int pid, String thread, String statement, String location, int free,
                             String note) {
     }

@@ -43,9 +43,10 @@ final class Tracer implements Machine.Observer {
             }
             m.step(s, t);
             if (!m.runnable(s, t) && !Ins.idleKind(k.op[m.pc(s, t)])) {
-                notes.add("blocks: " + new Explain(m, poolHeld).waitNote(s, t));
+                notes.add("blocks: " + new Explain(m, poolHeld).waits(s, t));
             }
-            steps.add(new TraceStep(i + 1, Program.pid(t), p.threadName[t], k.text[pc], Program.file(k.pos[pc]), s[0],
+            steps.add(new TraceStep(i + 1, Program.pid(t), p.threadName[t], k.text[pc], Program.file(k.pos[pc]),
+                    p.hasMemory ? s[0] : -1,
                     String.join("; ", notes)));
             pids.add(Program.pid(t));
         }

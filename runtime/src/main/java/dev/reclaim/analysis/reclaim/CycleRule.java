@@ -27,6 +27,15 @@ import dev.reclaim.model.SourcePos;
  * ({@link DistinctAssignment}), preferring earlier-declared threads: kswapd, declared first in the
  * seed, takes the in-shrinker step rather than a task that also reclaims.
  *
+ * <p>Writer preference of rwsems is part of the graph ({@link WaitGraph}): a thread's shared
+ * request on a writer-preferring rwsem may be a step that waits for a queued writer ("loop0_worker,
+ * serving loop0, waits for iolock shared in op image_io, queued behind image_truncate's exclusive
+ * request"), followed by that writer's step, which waits for a shared holder ("image_truncate
+ * waits for iolock in op image_setattr, held shared by xfs_reader"). The writer is one more thread
+ * of the distinct assignment. The two-step cycle of a thread that holds L shared and whose reclaim
+ * requests L shared again behind a writer is left to {@code reclaim-recursion}, which reports it
+ * at the same allocation.
+ *
  * <p>The report starts at the step of the earliest-declared thread; cycles are reported shortest
  * first, and two cycles that read the same (an rwsem seen through its shared and exclusive nodes)
  * once. It is located at the first allocation in that order and declared on its thread; a cycle
@@ -87,6 +96,11 @@ final class CycleRule {
         if (k < 2) {
             return null;
         }
+        for (StepArcs sa : arcs) {
+            if (sa.entersReclaim() && recursiveRead(g, sa)) {
+                return null;
+            }
+        }
         int[][] candidates = new int[k][];
         int[][] inShrinker = new int[k][];
         boolean reclaim = false;
@@ -127,7 +141,8 @@ final class CycleRule {
         List<Step> steps = new ArrayList<>(k);
         int firstIndex = 0;
         for (int j = 0; j < k; j++) {
-            Step step = render(facts, walks, g, arcs.get(j), facts.actors().get(chosen[j]), j == forced);
+            Step step = render(facts, walks, g, arcs.get(j), facts.actors().get(chosen[j]),
+                    facts.actors().get(chosen[(j + 1) % k]), j == forced);
             if (step == null) {
                 return null;
             }
@@ -163,9 +178,25 @@ final class CycleRule {
         return out;
     }
 
-    /** The step as taken by {@code actor}, or null when no reason of the step is that thread's. */
+    /**
+     * A thread that holds L shared enters reclaim and requests L shared again, behind a queued
+     * writer: the cycle is that thread and the writer alone, which {@code reclaim-recursion}
+     * reports (see {@link RecursionRule}).
+     */
+    private static boolean recursiveRead(WaitGraph g, StepArcs sa) {
+        Res from = g.node(sa.arc().from);
+        Res to = g.node(sa.exit().to);
+        return from.kind() == Res.Kind.LOCK_SHARED && to.kind() == Res.Kind.QUEUED_WRITER
+                && from.name().equals(to.name());
+    }
+
+    /**
+     * The step as taken by {@code actor}, or null when no reason of the step is that thread's.
+     * {@code next} is the thread of the following step: a shared request that waits for a queued
+     * writer names that writer, and a queued writer names the shared holder it waits for.
+     */
     private static Step render(Facts facts, ThreadWalker.Walks walks, WaitGraph g, StepArcs sa, Actor actor,
-                               boolean forceInShrinker) {
+                               Actor next, boolean forceInShrinker) {
         IoRouting io = facts.io();
         if (sa.entersReclaim()) {
             WaitGraph.Entry entry = null;
@@ -178,21 +209,36 @@ final class CycleRule {
             if (entry == null || !(sa.exit().labels.get(0) instanceof WaitGraph.Exit exit)) {
                 return null;
             }
-            String text = Messages.reclaimStep(entry.site(), entry.held(), exit.waitAt(), g.node(sa.exit().to), io);
+            Res to = g.node(sa.exit().to);
+            String text = Messages.reclaimStep(entry.site(), entry.held(), exit.waitAt(), to, io)
+                    + behindWriter(to, next);
             return new Step(actor, text, new Related(text, entry.site().stmt().pos()), entry.site(), false);
         }
+        Res to = g.node(sa.arc().to);
         for (WaitGraph.Label l : sa.arc().labels) {
             if (l instanceof WaitGraph.Ordinary o && !forceInShrinker && o.waitAt().actor() == actor) {
-                String text = Messages.waitStep(actor.name(), o.held(), o.waitAt().target(), g.node(sa.arc().to), io)
-                        + Messages.inOp(o.waitAt().op());
+                String text = o.held().kind() == Res.Kind.QUEUED_WRITER
+                        ? Messages.queuedWriterStep(actor.name(), o.held().name(), Messages.inOp(o.waitAt().op()),
+                                next.name())
+                        : Messages.waitStep(actor.name(), o.held(), o.waitAt().target(), to, io)
+                                + Messages.inOp(o.waitAt().op()) + behindWriter(to, next);
                 return new Step(actor, text, new Related(text, o.waitAt().stmt().pos()), null, false);
             }
             if (l instanceof WaitGraph.InShrinker s && walks.reclaimsUnder(actor.order(), s.ctx())) {
-                String text = Messages.waitStep(actor.name(), s.held(), s.waitAt().target(), g.node(sa.arc().to), io);
+                String text = s.held().kind() == Res.Kind.QUEUED_WRITER
+                        ? Messages.queuedWriterStep(actor.name(), s.held().name(),
+                                " in shrinker " + s.waitAt().shrinker().name(), next.name())
+                        : Messages.waitStep(actor.name(), s.held(), s.waitAt().target(), to, io)
+                                + behindWriter(to, next);
                 return new Step(actor, text, new Related(text, s.waitAt().stmt().pos()), null, true);
             }
         }
         return null;
+    }
+
+    /** ", queued behind truncate's exclusive request" when the step waits for a queued writer. */
+    private static String behindWriter(Res to, Actor next) {
+        return to.kind() == Res.Kind.QUEUED_WRITER ? Messages.queuedBehind(next.name()) : "";
     }
 
     private static int[] first(TreeSet<Integer> set, int k) {

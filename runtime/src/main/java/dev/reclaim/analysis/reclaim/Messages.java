@@ -47,10 +47,10 @@ final class Messages {
         return "in " + (s.actor().kind() == Actor.Kind.WORK ? "workqueue " : "thread ") + s.actor().name();
     }
 
-    /** The object of "waits for ...": "bufio_lock", "IO on thin0 (served by loop0_worker)". */
+    /** The object of "waits for ...": "bufio_lock", "iolock shared", "IO on thin0 (served by loop0_worker)". */
     static String waitObject(WaitTarget t, Res node, IoRouting io) {
         if (t instanceof WaitTarget.OnLock l) {
-            return l.lock() + (l.shared() ? " (shared)" : "");
+            return l.lock() + (l.shared() ? " shared" : "");
         }
         if (t instanceof WaitTarget.OnIo o) {
             String served = node != null && node.kind() == Res.Kind.SERVE ? node.name()
@@ -83,7 +83,7 @@ final class Messages {
             case LOCK -> thread + " holds " + held.name() + " and";
             case LOCK_SHARED -> thread + " holds " + held.name() + " shared and";
             case POOL -> thread + " holds an element of " + held.name() + " and";
-            case RECLAIM -> thread;
+            case QUEUED_WRITER, RECLAIM -> thread;
         };
     }
 
@@ -94,6 +94,23 @@ final class Messages {
      */
     static String waitStep(String thread, Res held, WaitTarget t, Res node, IoRouting io) {
         return holder(thread, held) + " waits for " + waitObject(t, node, io);
+    }
+
+    /**
+     * What a shared request on a writer-preferring rwsem waits for, when a writer is queued:
+     * ", queued behind image_truncate's exclusive request" (appended to the step that waits).
+     */
+    static String queuedBehind(String writer) {
+        return ", queued behind " + writer + "'s exclusive request";
+    }
+
+    /**
+     * The step of a writer queued on an rwsem, which waits for a shared holder: "image_truncate
+     * waits for iolock in op image_setattr, held shared by xfs_reader". {@code where} is
+     * {@link #inOp} or " in shrinker NAME".
+     */
+    static String queuedWriterStep(String thread, String lock, String where, String sharedHolder) {
+        return thread + " waits for " + lock + where + ", held shared by " + sharedHolder;
     }
 
     /** A step that enters reclaim: "loop0_worker, allocating ..., may enter shrinker bufio, which takes bufio_lock". */
@@ -115,12 +132,19 @@ final class Messages {
                 + "): it would wait for itself";
     }
 
-    static String recursionOnLock(AllocSite site, ShrinkWait w, HeldItem held) {
+    /**
+     * "t, allocating 1 KERNEL, may enter shrinker sh, which takes m (held by t): it would wait for
+     * itself"; for a recursive read behind a queued writer ({@code writer} not null): "..., which
+     * takes r shared (held shared by t), queued behind u's exclusive request: it would wait for
+     * itself".
+     */
+    static String recursionOnLock(AllocSite site, ShrinkWait w, HeldItem held, String writer) {
         WaitTarget.OnLock l = (WaitTarget.OnLock) w.target();
         String since = held.op() == null ? "" : " since op " + held.op();
+        String by = writer == null ? " (held by " : " (held shared by ";
         return site.actor().name() + ", " + allocating(site) + ", may enter shrinker " + w.shrinker().name()
-                + ", which takes " + l.lock() + (l.shared() ? " shared" : "") + " (held by " + site.actor().name()
-                + since + "): it would wait for itself";
+                + ", which takes " + l.lock() + (l.shared() ? " shared" : "") + by + site.actor().name()
+                + since + ")" + (writer == null ? "" : queuedBehind(writer)) + ": it would wait for itself";
     }
 
     static String layering(AllocSite site, String instance, Shrinker s, List<String> chain) {

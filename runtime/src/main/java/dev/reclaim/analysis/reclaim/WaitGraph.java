@@ -23,6 +23,18 @@ import dev.reclaim.model.PermSet;
  * waits for Y gives L → Y ({@link InShrinker}), a step any thread reclaiming under E may take.
  * Reclaim nodes get the lowest node numbers so that cycle enumeration starts at them.
  *
+ * <p>Writer preference of an rwsem L (LANGUAGE.md §2: a {@code shared} request blocks while a
+ * writer holds L <em>or waits for it</em>) goes through a virtual node {@code QUEUED(L)}, "a
+ * writer queued on L", that a thread provides while it waits for L exclusively: every exclusive
+ * request on a writer-preferring L gives QUEUED(L) → L-shared, labelled with the requesting thread
+ * ({@link Ordinary}) or, in a shrinker, with whoever reclaims under the context
+ * ({@link InShrinker}); every shared request on such an L waits for QUEUED(L) besides the
+ * exclusive node. A shared waiter, a queued writer and a shared holder are then three steps that
+ * need three distinct threads, as in Linux. QUEUED(L) leads only to the shared node: a queued
+ * writer also waits for an exclusive holder, but the shared waiter behind it waits for that holder
+ * directly, so such a path would only repeat a shorter cycle with one more thread. Mutexes and
+ * reader-preferring rwsems have no such node and are modelled exactly as before.
+ *
  * <p>A server always holds the service of its instance, so each of its waits and allocations is
  * also an arc from {@code SERVE(I)}. Self-loops (a thread waiting for what it holds itself) are
  * left out: that is {@code reclaim-recursion}'s business, or a plain self-deadlock.
@@ -31,7 +43,10 @@ final class WaitGraph {
     sealed interface Label {
     }
 
-    /** {@code waitAt.actor()} holds {@code held} and waits, outside reclaim. */
+    /**
+     * {@code waitAt.actor()} holds {@code held} and waits, outside reclaim; {@code held} is
+     * QUEUED(L) when the wait is the thread's exclusive request on L itself.
+     */
     record Ordinary(ActorWait waitAt, Res held) implements Label {
     }
 
@@ -43,7 +58,11 @@ final class WaitGraph {
     record Exit(ShrinkWait waitAt) implements Label {
     }
 
-    /** A thread reclaiming under {@code ctx} holds {@code held}, taken in the shrinker, at {@code waitAt}. */
+    /**
+     * A thread reclaiming under {@code ctx} holds {@code held}, taken in the shrinker, at
+     * {@code waitAt}; or {@code held} is QUEUED(L) and {@code waitAt} is the shrinker's exclusive
+     * request on L.
+     */
     record InShrinker(ShrinkWait waitAt, Res held, PermSet ctx) implements Label {
     }
 
@@ -127,6 +146,10 @@ final class WaitGraph {
             g.id(Res.reclaim(e.bits()));
         }
         for (ActorWait w : walks.waits) {
+            if (w.target() instanceof WaitTarget.OnLock l && l.queuesAsWriter()) {
+                Res queued = Res.queuedWriter(l.lock());
+                g.add(queued, Res.lock(l.lock(), true), new Ordinary(w, queued));
+            }
             List<Res> targets = w.target().nodes();
             if (targets.isEmpty()) {
                 continue;
@@ -149,6 +172,10 @@ final class WaitGraph {
         for (PermSet e : walks.contexts()) {
             Res r = Res.reclaim(e.bits());
             for (ShrinkWait w : sources.under(e).waits) {
+                if (w.target() instanceof WaitTarget.OnLock l && l.queuesAsWriter()) {
+                    Res queued = Res.queuedWriter(l.lock());
+                    g.add(queued, Res.lock(l.lock(), true), new InShrinker(w, queued, e));
+                }
                 for (Res y : w.target().nodes()) {
                     g.add(r, y, new Exit(w));
                     for (HeldItem h : w.inside().items()) {

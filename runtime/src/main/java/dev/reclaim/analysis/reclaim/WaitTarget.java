@@ -9,13 +9,39 @@ sealed interface WaitTarget {
     /** The graph nodes whose holders can keep this wait blocked. */
     List<Res> nodes();
 
-    /** {@code lock L} or {@code lock L shared} (shared only for an rwsem). */
-    record OnLock(String lock, boolean shared) implements WaitTarget {
+    /**
+     * {@code lock L} or {@code lock L shared} (shared only for an rwsem). {@code writerPreferring}
+     * says L is an rwsem that queues new shared requests behind a waiting writer (LANGUAGE.md §2,
+     * the default for rwsems); it is false for a mutex and a reader-preferring rwsem.
+     */
+    record OnLock(String lock, boolean shared, boolean writerPreferring) implements WaitTarget {
+        /**
+         * An exclusive request waits for holders of either mode. A shared request waits for an
+         * exclusive holder and, on a writer-preferring rwsem, for a writer queued ahead of it.
+         */
         public List<Res> nodes() {
-            return shared ? List.of(Res.lock(lock, false)) : List.of(Res.lock(lock, false), Res.lock(lock, true));
+            if (!shared) {
+                return List.of(Res.lock(lock, false), Res.lock(lock, true));
+            }
+            return writerPreferring ? List.of(Res.lock(lock, false), Res.queuedWriter(lock))
+                    : List.of(Res.lock(lock, false));
         }
 
-        /** A shared request does not conflict with a shared holder; every other pair does. */
+        /** Whether the waiting thread is a writer that later shared requests queue behind. */
+        boolean queuesAsWriter() {
+            return !shared && writerPreferring;
+        }
+
+        /** Whether a shared request on this rwsem queues behind waiting writers. */
+        boolean queuesBehindWriters() {
+            return shared && writerPreferring;
+        }
+
+        /**
+         * Whether a hold blocks this request outright: a shared request does not conflict with a
+         * shared holder; every other pair does. (A shared hold may still block a shared request
+         * on a writer-preferring rwsem through a queued writer: see {@link RecursionRule}.)
+         */
         boolean conflictsWith(HeldItem h) {
             return h.res().isLock() && Objects.equals(h.res().name(), lock) && !(shared && h.shared());
         }

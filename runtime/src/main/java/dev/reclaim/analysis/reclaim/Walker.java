@@ -33,6 +33,8 @@ import dev.reclaim.model.Stmt;
  *     situation is not walked again (see {@link #call}): its allocations and waits are reported
  *     once, along the first call path.</li>
  * <li>{@code lock L shared} on a mutex is exclusive (a mutex has no shared side).</li>
+ * <li>Whether an rwsem prefers writers is part of every wait on it ({@link WaitTarget.OnLock}):
+ *     the walk itself treats both kinds alike.</li>
  * <li>A walk stops silently after a fixed number of statement visits, so a pathological body
  *     (say, long chains of {@code trylock ... else { }} multiplying lock states) cannot make the
  *     checker hang; real policies stay far below.</li>
@@ -85,7 +87,9 @@ final class Walker {
             return in;
         }
         if (s instanceof Stmt.Lock l) {
-            WaitTarget.OnLock t = new WaitTarget.OnLock(l.lock(), l.shared() && isRwsem(l.lock()));
+            boolean rwsem = isRwsem(l.lock());
+            WaitTarget.OnLock t = new WaitTarget.OnLock(l.lock(), l.shared() && rwsem,
+                    rwsem && isWriterPreferring(l.lock()));
             for (Held h : in) {
                 visitor.waitFor(f, s, t, h);
             }
@@ -203,6 +207,11 @@ final class Walker {
 
     private boolean isRwsem(String lock) {
         return facts.sys().lock(lock).map(LockDecl::lockKind).map(k -> k == LockKind.RWSEM).orElse(true);
+    }
+
+    /** Unknown locks count as rwsems (above) and take the rwsem default: writer-preferring. */
+    private boolean isWriterPreferring(String lock) {
+        return facts.sys().lock(lock).map(LockDecl::writerPreferring).orElse(true);
     }
 
     private static HeldItem item(Res r, Stmt at, Frame f) {
