@@ -41,6 +41,7 @@ final class JsonReport {
                 .name("notes").value(s.notes())
                 .name("expected").value(s.expected())
                 .name("waived").value(s.waived())
+                .name("baselined").value(s.baselined())
                 .name("failed").value(s.failed())
                 .endObject();
         return j.endObject() + "\n";

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "'no deadlock' needs both to find none within their bounds).",
             "Exit status: 0 every system met its expect, 1 one did not, 2 usage or input error." })
 final class SimulateCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, sarif, junit }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The .reclaim file.")
     Path file;
@@ -117,8 +117,14 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         Replays replays = new Replays(file.toString(), options);
-        String out = format == Format.json ? new SimJsonReport(replays).render(results)
-                : new SimTextReport(replays).render(results);
+        java.util.Map<String, SystemModel> byName = new java.util.LinkedHashMap<>();
+        systems.forEach(s -> byName.put(s.name(), s));
+        String out = switch (format) {
+            case json -> new SimJsonReport(replays).render(results);
+            case sarif -> new SarifReport(false).renderSimulation(results, byName, replays);
+            case junit -> new JUnitReport().renderSimulation(file.toString(), results, replays);
+            case text -> new SimTextReport(replays).render(results);
+        };
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
         boolean failed = results.stream().anyMatch(r -> Boolean.FALSE.equals(r.met()));

@@ -7,7 +7,8 @@ import dev.reclaim.dsl.compile.Reported;
 import dev.reclaim.findings.Severity;
 
 /** Counts over all checked files; {@code failed} decides the exit status. */
-record Summary(int files, int systems, long errors, long warnings, long notes, long expected, long waived) {
+record Summary(int files, int systems, long errors, long warnings, long notes, long expected, long waived,
+        long baselined) {
 
     static Summary of(List<FileReport> reports) {
         long errors = 0;
@@ -15,6 +16,7 @@ record Summary(int files, int systems, long errors, long warnings, long notes, l
         long notes = 0;
         long expected = 0;
         long waived = 0;
+        long baselined = 0;
         int systems = 0;
         for (FileReport r : reports) {
             systems += r.systems().size();
@@ -22,6 +24,7 @@ record Summary(int files, int systems, long errors, long warnings, long notes, l
                 switch (f.status()) {
                     case EXPECTED -> expected++;
                     case WAIVED -> waived++;
+                    case BASELINED -> baselined++;
                     case ACTIVE -> {
                         if (f.finding().severity() == Severity.ERROR) {
                             errors++;
@@ -34,7 +37,7 @@ record Summary(int files, int systems, long errors, long warnings, long notes, l
                 }
             }
         }
-        return new Summary(reports.size(), systems, errors, warnings, notes, expected, waived);
+        return new Summary(reports.size(), systems, errors, warnings, notes, expected, waived, baselined);
     }
 
     boolean failed() {
@@ -44,7 +47,7 @@ record Summary(int files, int systems, long errors, long warnings, long notes, l
     String line() {
         return "checked " + plural(files, "file") + ", " + plural(systems, "system") + ": " + plural(errors, "error")
                 + ", " + plural(warnings, "warning") + ", " + plural(notes, "note") + " (" + expected + " expected, "
-                + waived + " waived)";
+                + waived + " waived" + (baselined > 0 ? ", " + baselined + " baselined" : "") + ")";
     }
 
     private static String plural(long n, String word) {

@@ -30,7 +30,7 @@ final class TextReport {
         StringBuilder out = new StringBuilder();
         for (FileReport report : reports) {
             for (Reported r : report.findings()) {
-                if (r.status() == Reported.Status.WAIVED && !verbose) {
+                if ((r.status() == Reported.Status.WAIVED || r.status() == Reported.Status.BASELINED) && !verbose) {
                     continue;
                 }
                 finding(out, r);

@@ -240,7 +240,7 @@ class CheckCliTest {
 
     @Test
     void unknownFormat() {
-        usage("reclaimc: error: Invalid value for option '--format': expected one of [text, json] (case-sensitive)"
+        usage("reclaimc: error: Invalid value for option '--format': expected one of [text, json, sarif, junit] (case-sensitive)"
                 + " but was 'xml'\nusage: reclaimc check --help\n", "check", "--format", "xml",
                 SEED + "seed_2019_buggy.reclaim");
     }

@@ -24,7 +24,8 @@ import dev.reclaim.dsl.compile.Reported;
 
 /**
  * Random token streams and mutations of the bundled examples through the parser, the linker,
- * every check and both renderers: nothing may throw, and every finding must have a location.
+ * every check and every renderer (text, JSON, SARIF, JUnit; a baseline written, read back and
+ * applied, which must leave nothing counted): nothing may throw, and every finding must have a location.
  * Seeded: a failure prints the seed and the input. A longer run by hand:
  * {@code ./mvnw -pl generator -am test -Dtest=FuzzTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dreclaim.fuzz.iterations=100000 -Dreclaim.fuzz.seed=7}.
@@ -58,6 +59,9 @@ class FuzzTest {
         corpus.add(SyntheticStack.policy(2));
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    Path baselineDir;
+
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void randomInputsNeverCrashAndAlwaysLocateTheirFindings() {
@@ -75,7 +79,19 @@ class FuzzTest {
                 }
                 new TextReport(true).render(List.of(report));
                 new JsonReport().render(List.of(report));
-            } catch (RuntimeException | AssertionError e) {
+                String sarif = new SarifReport(false).render(List.of(report));
+                String junit = new JUnitReport().render(List.of(report));
+                CiFormatsTest.xml(junit);
+                Baseline base = Baseline.of(List.of(report));
+                Path file = baselineDir.resolve("b.json");
+                base.write(file);
+                Baseline.Applied applied = Baseline.read(file).apply(List.of(report), "b.json");
+                assertTrue(applied.stale().isEmpty(), "a fresh baseline has stale entries");
+                assertTrue(Summary.of(applied.reports()).errors() == 0, "a fresh baseline leaves errors");
+                if (i % 100 == 0) {
+                    SarifSchema.assertValid(sarif);
+                }
+            } catch (Exception | AssertionError e) {
                 fail("seed " + seed + ", input " + i + " failed: " + e + "\n--- input ---\n" + input, e);
             }
         }
