@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.reclaim.analysis.structure.ContextDefinition;
 import dev.reclaim.analysis.structure.ContextResolver;
 import dev.reclaim.analysis.structure.Expr;
+import dev.reclaim.model.ContextDef;
 import dev.reclaim.model.Ctx;
 import dev.reclaim.model.Decl;
 import dev.reclaim.model.Layer;
@@ -22,6 +23,10 @@ import dev.reclaim.model.Vocabulary;
  * KERNEL, NOFS, NOIO, NOWAIT, NONE; layers fs, dm, block, device) without validating names, so
  * tests can also build broken models. Positions are the first token of each element, in file
  * {@value #FILE}, lines counted from the first line of the text.
+ *
+ * <p>{@link #parsePolicy} also reads the vocabulary declarations of §1 ({@code permission},
+ * {@code context}, {@code layer}) and any number of systems from one text, so a test can bring its
+ * own vocabulary.
  */
 public final class TestSystems {
     public static final String FILE = "test.reclaim";
@@ -38,6 +43,25 @@ public final class TestSystems {
         this.vocab = vocab;
         this.contexts = new ContextResolver(vocab, List.of(), null);
     }
+
+    /**
+     * The vocabulary of LANGUAGE.md §1 as text for {@link #parsePolicy}. Unlike
+     * {@link #linuxVocabulary()} it has no context NONE, and its declarations have positions.
+     */
+    public static final String LINUX_VOCABULARY_TEXT = """
+            permission direct
+            permission kswapd
+            permission io
+            permission fs
+            context KERNEL = direct + kswapd + io + fs
+            context NOFS   = KERNEL - fs
+            context NOIO   = NOFS - io
+            context NOWAIT = kswapd
+            layer fs guarded by fs
+            layer dm below fs guarded by io
+            layer block below dm guarded by io
+            layer device below block
+            """;
 
     /** The vocabulary of LANGUAGE.md §1. */
     public static Vocabulary linuxVocabulary() {
@@ -79,6 +103,59 @@ public final class TestSystems {
 
     public static SystemModel parse(String text, Vocabulary vocab) {
         return new TestSystems(text, vocab).system();
+    }
+
+    /**
+     * Reads one system after {@link #LINUX_VOCABULARY_TEXT}: its lines count from the first line of
+     * the vocabulary.
+     */
+    public static SystemModel parseAfterVocabulary(String text) {
+        return parsePolicy(LINUX_VOCABULARY_TEXT + text).get(0);
+    }
+
+    /**
+     * Reads a text of vocabulary declarations ({@code policy NAME}, {@code permission NAME},
+     * {@code context NAME = EXPR}, {@code layer NAME [below NAME, ...] [guarded by PERM]}) and
+     * systems, in any order, over one fresh vocabulary: the systems in text order.
+     */
+    public static List<SystemModel> parsePolicy(String text) {
+        return new TestSystems(text, new Vocabulary()).policy();
+    }
+
+    private List<SystemModel> policy() {
+        List<SystemModel> systems = new ArrayList<>();
+        while (i < toks.size()) {
+            if (peek("system")) {
+                systems.add(system());
+                continue;
+            }
+            Tokens.Token t = next();
+            switch (t.text()) {
+                case "policy" -> {
+                    do {
+                        name();
+                    } while (accept("."));
+                }
+                case "permission" -> vocab.addPermission(name(), null, t.pos());
+                case "context" -> {
+                    String n = name();
+                    expect("=");
+                    vocab.addContext(new ContextDef(n, ctx().perms(), null, t.pos()));
+                }
+                case "layer" -> {
+                    String n = name();
+                    List<String> below = accept("below") ? names() : List.of();
+                    String guard = null;
+                    if (accept("guarded")) {
+                        expect("by");
+                        guard = name();
+                    }
+                    vocab.addLayer(new Layer(n, below, guard, null, t.pos()));
+                }
+                default -> throw error(t, "declaration");
+            }
+        }
+        return systems;
     }
 
     private SystemModel system() {

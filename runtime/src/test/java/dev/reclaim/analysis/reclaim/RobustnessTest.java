@@ -1,6 +1,6 @@
 package dev.reclaim.analysis.reclaim;
 
-import static dev.reclaim.analysis.reclaim.Seeds.rules;
+import static dev.reclaim.testing.FindingText.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,13 +16,14 @@ import dev.reclaim.model.Ctx;
 import dev.reclaim.model.Decl;
 import dev.reclaim.model.Stmt;
 import dev.reclaim.model.SystemModel;
+import dev.reclaim.testing.TestSystems;
 
 /** Broken or huge models: the analysis must neither throw nor hang, and must stay deterministic. */
 class RobustnessTest {
 
     @Test
     void unknownNamesRecursiveOpsAndOnCycles() {
-        SystemModel sys = TestPolicy.system("""
+        SystemModel sys = TestSystems.parseAfterVocabulary("""
                 system weird {
                     device sda
                     dm    a on b served by ghost_thread
@@ -52,7 +53,7 @@ class RobustnessTest {
 
     @Test
     void nullFieldsInAHandBuiltModel() {
-        SystemModel base = TestPolicy.system("system b { device sda }");
+        SystemModel base = TestSystems.parseAfterVocabulary("system b { device sda }");
         Ctx kernel = new Ctx(base.vocab().context("KERNEL").orElseThrow().perms(), "KERNEL");
         List<Stmt> body = List.of(new Stmt.Lock(null, false, null), new Stmt.Alloc(1, null, null),
                 new Stmt.Alloc(1, kernel, null), new Stmt.Write(null, null), new Stmt.Unlock(null, null),
@@ -73,7 +74,7 @@ class RobustnessTest {
 
     @Test
     void layerCyclesAndMissingDirect() {
-        List<SystemModel> systems = TestPolicy.parse("""
+        List<SystemModel> systems = TestSystems.parsePolicy("""
                 permission kswapd
                 permission io
                 context K = kswapd + io
@@ -102,7 +103,7 @@ class RobustnessTest {
                     .append("  lock m  alloc 1 KERNEL  unlock m }\n");
         }
         ops.append("op o").append(depth).append(" in xfs { alloc 1 KERNEL }\n");
-        SystemModel sys = TestPolicy.system("""
+        SystemModel sys = TestSystems.parseAfterVocabulary("""
                 system diamonds {
                     device sda
                     fs xfs on sda
@@ -123,7 +124,7 @@ class RobustnessTest {
     @Test
     void manyStacks() {
         int n = 2_500;
-        SystemModel sys = TestPolicy.system(Generated.stacks(n));
+        SystemModel sys = TestSystems.parseAfterVocabulary(Generated.stacks(n));
         assertEquals(4 * n, sys.instances().size());
         List<Finding> f = ReclaimAnalysis.check(sys);
         Map<String, Long> counts = f.stream().collect(Collectors.groupingBy(Finding::ruleId, Collectors.counting()));
@@ -134,6 +135,6 @@ class RobustnessTest {
                 f.stream().filter(x -> x.ruleId().equals("reclaim-cycle"))
                         .collect(Collectors.toMap(Finding::declaration, Function.identity()))
                         .get("stacks/thread worker_7").message());
-        assertEquals(List.of(), ReclaimAnalysis.check(TestPolicy.system(Generated.stacks(n, true))));
+        assertEquals(List.of(), ReclaimAnalysis.check(TestSystems.parseAfterVocabulary(Generated.stacks(n, true))));
     }
 }

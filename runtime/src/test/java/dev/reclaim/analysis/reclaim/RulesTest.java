@@ -1,8 +1,8 @@
 package dev.reclaim.analysis.reclaim;
 
-import static dev.reclaim.analysis.reclaim.Seeds.messages;
-import static dev.reclaim.analysis.reclaim.Seeds.of;
-import static dev.reclaim.analysis.reclaim.Seeds.rules;
+import static dev.reclaim.testing.FindingText.messages;
+import static dev.reclaim.testing.FindingText.of;
+import static dev.reclaim.testing.FindingText.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +13,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.reclaim.findings.Finding;
+import dev.reclaim.testing.TestSystems;
 
 /** Each rule on a small system where it fires, and on a near miss where it must not. */
 class RulesTest {
 
     private static List<Finding> check(String system) {
-        return ReclaimAnalysis.check(TestPolicy.system(system));
+        return ReclaimAnalysis.check(TestSystems.parseAfterVocabulary(system));
     }
 
     private static final String BASE = """

@@ -1,8 +1,8 @@
 package dev.reclaim.analysis.reclaim;
 
-import static dev.reclaim.analysis.reclaim.Seeds.messages;
-import static dev.reclaim.analysis.reclaim.Seeds.of;
-import static dev.reclaim.analysis.reclaim.Seeds.rules;
+import static dev.reclaim.testing.FindingText.messages;
+import static dev.reclaim.testing.FindingText.of;
+import static dev.reclaim.testing.FindingText.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.reclaim.findings.Finding;
+import dev.reclaim.testing.TestSystems;
 
 /**
  * Writer preference of rwsems (LANGUAGE.md §2): a shared request on a writer-preferring rwsem
@@ -21,7 +22,7 @@ import dev.reclaim.findings.Finding;
 class RwsemTest {
 
     private static List<Finding> check(String system) {
-        return ReclaimAnalysis.check(TestPolicy.system(system));
+        return ReclaimAnalysis.check(TestSystems.parseAfterVocabulary(system));
     }
 
     private static final String BASE = """

@@ -1,8 +1,8 @@
 package dev.reclaim.analysis.reclaim;
 
-import static dev.reclaim.analysis.reclaim.Seeds.messages;
-import static dev.reclaim.analysis.reclaim.Seeds.of;
-import static dev.reclaim.analysis.reclaim.Seeds.rules;
+import static dev.reclaim.testing.FindingText.messages;
+import static dev.reclaim.testing.FindingText.of;
+import static dev.reclaim.testing.FindingText.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -13,13 +13,19 @@ import org.junit.jupiter.api.Test;
 import dev.reclaim.findings.Finding;
 import dev.reclaim.findings.Severity;
 import dev.reclaim.model.SourcePos;
+import dev.reclaim.testing.Seeds;
+import dev.reclaim.testing.TestSystems;
 
 /** The rows of LANGUAGE.md §5: each system's exact rule set, and the seed's exact messages. */
 class SeedCasesTest {
 
+    private static List<Finding> check(String system) {
+        return ReclaimAnalysis.check(TestSystems.parseAfterVocabulary(system));
+    }
+
     @Test
     void seed2019BuggyReportsExactlyItsFiveRules() {
-        List<Finding> f = ReclaimAnalysis.check(Seeds.seed2019Buggy());
+        List<Finding> f = check(Seeds.SEED_2019_BUGGY);
         assertEquals(Set.of("reclaim-recursion", "reclaim-cycle", "layering", "upward-gate", "io-path-context"),
                 rules(f));
         assertEquals(List.of("reclaim-recursion", "reclaim-cycle", "layering", "io-path-context", "upward-gate"),
@@ -28,7 +34,7 @@ class SeedCasesTest {
 
     @Test
     void seed2019BuggyMessages() {
-        List<Finding> f = ReclaimAnalysis.check(Seeds.seed2019Buggy());
+        List<Finding> f = check(Seeds.SEED_2019_BUGGY);
         assertEquals(List.of("kswapd0 holds bufio_lock and waits for IO on thin0 (served by loop0_worker); "
                 + "loop0_worker, allocating 1 KERNEL in op direct_io, may enter shrinker bufio, which takes bufio_lock"),
                 messages(f, "reclaim-cycle"));
@@ -46,7 +52,7 @@ class SeedCasesTest {
 
     @Test
     void seed2019BuggyLocationsAndDeclarations() {
-        List<Finding> f = ReclaimAnalysis.check(Seeds.seed2019Buggy());
+        List<Finding> f = check(Seeds.SEED_2019_BUGGY);
         Finding cycle = of(f, "reclaim-cycle").get(0);
         assertEquals(Severity.ERROR, cycle.severity());
         assertEquals("seed_2019_buggy/thread loop0_worker", cycle.declaration());
@@ -70,15 +76,14 @@ class SeedCasesTest {
 
     /** The word a position starts at, in the seed text as parsed (vocabulary prepended). */
     private static String word(SourcePos pos) {
-        String text = TestPolicy.VOCAB + Seeds.seed("seed_2019_buggy", "", Seeds.SEED_WRITER, Seeds.SEED_DIRECT_IO,
-                Seeds.SEED_BUFIO, "");
+        String text = TestSystems.LINUX_VOCABULARY_TEXT + Seeds.SEED_2019_BUGGY;
         String line = text.lines().skip(pos.line() - 1).findFirst().orElseThrow();
         return line.substring(pos.column() - 1).split("\\s+")[0];
     }
 
     @Test
     void before2014() {
-        List<Finding> f = ReclaimAnalysis.check(Seeds.before2014());
+        List<Finding> f = check(Seeds.before2014());
         assertEquals(Set.of("reclaim-recursion", "reclaim-cycle", "layering", "io-path-context"), rules(f));
         assertEquals(List.of("kswapd0 holds bufio_lock and waits for IO on thin0 (served by loop0_worker); "
                 + "loop0_worker, allocating 1 KERNEL in op direct_io, may enter shrinker bufio, which takes bufio_lock"),
@@ -87,7 +92,7 @@ class SeedCasesTest {
 
     @Test
     void trylockOnly2019() {
-        List<Finding> f = ReclaimAnalysis.check(Seeds.trylockOnly2019());
+        List<Finding> f = check(Seeds.trylockOnly2019());
         assertEquals(Set.of("reclaim-recursion", "layering", "upward-gate", "io-path-context"), rules(f));
         assertEquals(List.of("loop0_worker, allocating 1 KERNEL in op direct_io, may enter shrinker bufio, which "
                 + "waits for IO on thin0 (through loop0, which loop0_worker serves): it would wait for itself"),
@@ -96,14 +101,14 @@ class SeedCasesTest {
 
     @Test
     void loopWorkerUnderNoio() {
-        List<Finding> f = ReclaimAnalysis.check(Seeds.loopUnderNoio());
+        List<Finding> f = check(Seeds.loopUnderNoio());
         assertEquals(Set.of("upward-gate"), rules(f));
         assertEquals(1, f.size());
     }
 
     @Test
     void mikulas2020() {
-        List<Finding> f = ReclaimAnalysis.check(Seeds.mikulas2020());
+        List<Finding> f = check(Seeds.mikulas2020());
         assertEquals(Set.of("reclaim-cycle", "layering", "gate-unsound"), rules(f));
         assertEquals(List.of("mkfs, allocating 1 NOFS in op xfs_write for xfs_host, may enter shrinker bufio of thin0, "
                 + "which is on loop0 on xfs_host"), messages(f, "layering"));
@@ -126,7 +131,7 @@ class SeedCasesTest {
 
     @Test
     void deferredToMemreclaimWorkqueue() {
-        List<Finding> f = ReclaimAnalysis.check(Seeds.deferredToWorkqueue());
+        List<Finding> f = check(Seeds.deferredToWorkqueue());
         assertEquals(Set.of("io-path-context"), rules(f));
     }
 }
