@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.reclaim.dsl.compile.FileReport;
 import dev.reclaim.dsl.compile.ReclaimCompiler;
 import dev.reclaim.model.SystemModel;
 import dev.reclaim.sim.SimResult;
@@ -76,21 +75,21 @@ final class SimulateCommand implements Callable<Integer> {
             err.println("usage: reclaimc simulate --help");
             return Reclaimc.USAGE;
         }
-        FileReport report;
+        List<SystemModel> declared;
         try {
-            report = ReclaimCompiler.create().check(List.of(file)).get(0);
+            declared = ReclaimCompiler.create().systems(file);
         } catch (ReclaimCompiler.InputException e) {
             err.println("reclaimc: error: " + e.getMessage());
             return Reclaimc.USAGE;
         }
         List<SystemModel> systems = new ArrayList<>();
-        for (SystemModel s : report.systems()) {
+        for (SystemModel s : declared) {
             if (system == null || s.name().equals(system)) {
                 systems.add(s);
             }
         }
         if (systems.isEmpty()) {
-            List<String> names = report.systems().stream().map(SystemModel::name).toList();
+            List<String> names = declared.stream().map(SystemModel::name).toList();
             err.println("reclaimc: error: " + (system == null ? "'" + file + "' declares no system"
                     : "no system '" + system + "' in '" + file + "'" + (names.isEmpty() ? ""
                     : " (it declares " + String.join(", ", names) + ")")));

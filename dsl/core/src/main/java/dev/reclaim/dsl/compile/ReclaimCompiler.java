@@ -100,16 +100,11 @@ public class ReclaimCompiler {
     }
 
     /**
-     * Loads every file into one resource set (so shared imports are parsed once) and checks each.
-     * Locations name a file the way it was given ({@code ../examples/seed/x.reclaim} stays relative,
-     * an absolute path stays absolute), as compilers do; a file reached only by import is shown
-     * relative to the working directory when every given path is relative, else by
-     * {@link Lowering#defaultFileName}.
+     * Names files as the user gave them on the command line, and the files they import relative to
+     * the working directory when every given path was relative, so output does not depend on where
+     * the checkout lies.
      */
-    public List<FileReport> check(List<Path> files) throws InputException {
-        for (Path f : files) {
-            checkReadable(f);
-        }
+    private static java.util.function.Function<Resource, String> namesAsGiven(List<Path> files) {
         Map<String, String> given = new HashMap<>();
         boolean allRelative = true;
         for (Path f : files) {
@@ -118,8 +113,7 @@ public class ReclaimCompiler {
         }
         boolean relative = allRelative;
         Path cwd = Path.of("").toAbsolutePath();
-        Lowering lowering = analysis.lowering();
-        lowering.setFileNames(r -> {
+        return r -> {
             if (r != null && r.getURI() != null && r.getURI().isFile()) {
                 Path p = Path.of(r.getURI().toFileString()).toAbsolutePath().normalize();
                 String shown = given.get(p.toString());
@@ -131,7 +125,48 @@ public class ReclaimCompiler {
                 }
             }
             return Lowering.defaultFileName(r);
-        });
+        };
+    }
+
+    /**
+     * Only parses and lowers one file, without the static checks: what the simulator needs. A file
+     * with syntax or checking errors still lowers as far as it parsed (the checker is not the
+     * simulator's oracle).
+     */
+    public List<dev.reclaim.model.SystemModel> systems(Path file) throws InputException {
+        checkReadable(file);
+        XtextResourceSet rs = resourceSets.get();
+        Lowering lowering = analysis.lowering();
+        lowering.setFileNames(namesAsGiven(List.of(file)));
+        try {
+            Resource r;
+            try {
+                r = rs.getResource(URI.createFileURI(file.toAbsolutePath().normalize().toString()), true);
+            } catch (RuntimeException e) {
+                throw new InputException("cannot read '" + file + "': " + e.getMessage());
+            }
+            if (r.getContents().isEmpty() || !(r.getContents().get(0) instanceof dev.reclaim.dsl.reclaim.Model model)) {
+                return List.of();
+            }
+            return lowering.lower(model).systems();
+        } finally {
+            lowering.setFileNames(Lowering::defaultFileName);
+        }
+    }
+
+    /**
+     * Loads every file into one resource set (so shared imports are parsed once) and checks each.
+     * Locations name a file the way it was given ({@code ../examples/seed/x.reclaim} stays relative,
+     * an absolute path stays absolute), as compilers do; a file reached only by import is shown
+     * relative to the working directory when every given path is relative, else by
+     * {@link Lowering#defaultFileName}.
+     */
+    public List<FileReport> check(List<Path> files) throws InputException {
+        for (Path f : files) {
+            checkReadable(f);
+        }
+        Lowering lowering = analysis.lowering();
+        lowering.setFileNames(namesAsGiven(files));
         try {
             XtextResourceSet rs = resourceSets.get();
             List<Resource> resources = new ArrayList<>();
