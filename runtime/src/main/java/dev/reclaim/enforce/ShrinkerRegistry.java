@@ -2,7 +2,6 @@ package dev.reclaim.enforce;
 
 import java.util.Arrays;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -76,6 +75,10 @@ public final class ShrinkerRegistry {
     public String[] admitted(int reclaimContext) {
         return Arrays.stream(entries).filter(e -> !e.removed && (e.guard & ~reclaimContext) == 0)
                 .map(Registration::name).toArray(String[]::new);
+    }
+
+    Registration[] registrations() {
+        return entries;
     }
 
     Dep[] waitersOn(Object resource) {
@@ -179,10 +182,5 @@ public final class ShrinkerRegistry {
             this.io = io;
             this.stack = stack;
         }
-    }
-
-    /** Read-only view for messages. */
-    Map<Object, Dep[]> snapshot() {
-        return waiters;
     }
 }

@@ -13,15 +13,18 @@ final class ThreadState {
 
     // ---- scopes: entry d holds the scope opened at depth d
     int depth;
-    /** eff[d]: the AND of the scopes below depth d (eff[0] = every permission). */
-    int[] eff = new int[INITIAL + 1];
-    int[] tokens = new int[INITIAL];
+    /**
+     * stack[d]: the token of the scope opened at depth d (high 32 bits) and the mask in force
+     * before it (low 32 bits), packed so that a restore reads one element.
+     */
+    long[] stack = new long[INITIAL];
     int[] raw = new int[INITIAL];
-    boolean[] unwound = new boolean[INITIAL];
+    /** Where the scope at depth d was entered, valid only while siteTokens[d] == token(d). */
     StackTraceElement[][] sites = new StackTraceElement[INITIAL][];
+    int[] siteTokens = new int[INITIAL];
     Reclaim.Scope[] scopeHandles = new Reclaim.Scope[INITIAL];
     int serial;
-    /** The current scope mask, eff[depth]. */
+    /** The current scope mask: the AND of every open scope (-1 outside all scopes). */
     int mask = -1;
 
     // ---- layer stack: frame f holds the instance entered (or served) at depth f
@@ -38,7 +41,6 @@ final class ThreadState {
 
     // ---- locks held (for the lockdep-style detector)
     Object[] held = new Object[INITIAL];
-    StackTraceElement[][] heldSites = new StackTraceElement[INITIAL][];
     int nheld;
 
     /** The shrinker running on this thread (PF_MEMALLOC: its allocations never reclaim), or null. */
@@ -48,7 +50,6 @@ final class ThreadState {
     int check;
 
     ThreadState() {
-        eff[0] = -1;
         for (int i = 0; i < INITIAL; i++) {
             scopeHandles[i] = new Reclaim.Scope(this);
             frameHandles[i] = new Reclaim.LayerEntry(this);
@@ -61,43 +62,56 @@ final class ThreadState {
 
     int push(int m, boolean trackSite) {
         int d = depth;
-        if (d == tokens.length) {
+        if (d == stack.length) {
             growScopes();
         }
-        int ser = serial = (serial + 1) & 0x7FFF;
-        int t = (ser << 16) | d;
-        tokens[d] = t;
+        int t = ((serial = (serial + 1) & 0x7FFF) << 16) | d;
+        int before = mask;
+        stack[d] = ((long) t << 32) | (before & 0xFFFF_FFFFL);
         raw[d] = m;
-        unwound[d] = false;
-        int e = eff[d] & m;
-        eff[d + 1] = e;
         depth = d + 1;
-        mask = e;
+        mask = before & m;
         if (trackSite) {
-            sites[d] = Reclaim.trim(new Throwable().getStackTrace());
+            site(d, t);
         }
         return t;
+    }
+
+    private void site(int d, int t) {
+        sites[d] = Reclaim.trim(new Throwable().getStackTrace());
+        siteTokens[d] = t;
+    }
+
+    /** Where the open scope at depth d was entered, or null when that was not tracked. */
+    StackTraceElement[] site(int d) {
+        return siteTokens[d] == token(d) ? sites[d] : null;
+    }
+
+    /** The token of the scope opened at depth d (complemented once unwound). */
+    int token(int d) {
+        return (int) (stack[d] >>> 32);
     }
 
     /** Pops the scope of token {@code t}; false when that is not a LIFO restore. */
     boolean popFast(int t) {
         int d = t & 0xFFFF;
-        if (d == depth - 1 && tokens[d] == t) {
-            depth = d;
-            mask = eff[d];
-            sites[d] = null;
-            return true;
+        if (d == depth - 1) {
+            long v = stack[d];
+            if ((int) (v >>> 32) == t) {
+                depth = d;
+                mask = (int) v;
+                return true;
+            }
         }
         return false;
     }
 
     void unwindTo(int d) {
         for (int i = d; i < depth; i++) {
-            unwound[i] = true;
-            sites[i] = null;
+            stack[i] ^= 0xFFFF_FFFF_0000_0000L; // token complemented: "ended by an out-of-order restore"
         }
         depth = d;
-        mask = eff[d];
+        mask = (int) stack[d];
     }
 
     int pushFrame(Instance inst, boolean serving, Policy policy) {
@@ -158,13 +172,11 @@ final class ThreadState {
         recompute(p == null ? 0 : p.direct());
     }
 
-    void lock(Object lock, StackTraceElement[] site, int direct) {
+    void lock(Object lock, int direct) {
         if (nheld == held.length) {
             held = Arrays.copyOf(held, nheld * 2);
-            heldSites = Arrays.copyOf(heldSites, nheld * 2);
         }
         held[nheld] = lock;
-        heldSites[nheld] = site;
         nheld++;
         recompute(direct);
     }
@@ -173,10 +185,8 @@ final class ThreadState {
         for (int i = nheld - 1; i >= 0; i--) {
             if (held[i] == lock) {
                 System.arraycopy(held, i + 1, held, i, nheld - i - 1);
-                System.arraycopy(heldSites, i + 1, heldSites, i, nheld - i - 1);
                 nheld--;
                 held[nheld] = null;
-                heldSites[nheld] = null;
                 recompute(direct);
                 return true;
             }
@@ -185,12 +195,14 @@ final class ThreadState {
     }
 
     private void growScopes() {
-        int n = tokens.length * 2;
-        eff = Arrays.copyOf(eff, n + 1);
-        tokens = Arrays.copyOf(tokens, n);
+        int n = stack.length * 2;
+        if (n > 0x10000) {
+            throw new IllegalStateException("more than 65536 nested reclaim scopes: a restore is missing");
+        }
+        stack = Arrays.copyOf(stack, n);
         raw = Arrays.copyOf(raw, n);
-        unwound = Arrays.copyOf(unwound, n);
         sites = Arrays.copyOf(sites, n);
+        siteTokens = Arrays.copyOf(siteTokens, n);
         Reclaim.Scope[] h = Arrays.copyOf(scopeHandles, n);
         for (int i = scopeHandles.length; i < n; i++) {
             h[i] = new Reclaim.Scope(this);
@@ -200,6 +212,9 @@ final class ThreadState {
 
     private void growFrames() {
         int n = frames.length * 2;
+        if (n > 0x10000) {
+            throw new IllegalStateException("more than 65536 nested layer entries: a close is missing");
+        }
         frames = Arrays.copyOf(frames, n);
         serves = Arrays.copyOf(serves, n);
         forbid = Arrays.copyOf(forbid, n + 1);
