@@ -1,16 +1,7 @@
 package dev.reclaim.enforce;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -33,21 +24,9 @@ public final class Reclaim {
     private static final Scope NOOP_SCOPE = new Scope(null);
     private static final LayerEntry NOOP_ENTRY = new LayerEntry(null);
 
-    private static volatile Policy policy;
-    private static volatile ShrinkerRegistry registry;
-    private static volatile Mode mode = modeFromProperty();
-    /** Plain (not volatile): read on every save; a mode change reaches other threads eventually. */
-    private static boolean trackSites = mode == Mode.REPORT;
-    private static volatile Consumer<Violation> sink = v -> System.err.print(v.render());
-    private static final LongAdder[] COUNTS = new LongAdder[Violation.Kind.values().length];
-    private static final LongAdder REPORTS = new LongAdder();
-    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
-    private static final Map<Object, String> NAMES = Collections.synchronizedMap(new WeakHashMap<>());
-
     static {
-        for (int i = 0; i < COUNTS.length; i++) {
-            COUNTS[i] = new LongAdder();
-        }
+        // Here rather than in Reporter so that the property is read at the same point as ENABLED.
+        Reporter.mode(modeFromProperty());
     }
 
     private Reclaim() {
@@ -75,39 +54,34 @@ public final class Reclaim {
      * state. Other threads' scopes and layer entries are kept.
      */
     public static void install(Policy p, Mode m) {
-        policy = Objects.requireNonNull(p);
-        registry = new ShrinkerRegistry(p);
+        Reporter.policy = Objects.requireNonNull(p);
+        Reporter.registry = new ShrinkerRegistry(p);
         mode(m);
-        for (LongAdder c : COUNTS) {
-            c.reset();
-        }
-        REPORTS.reset();
-        REPORTED.clear();
+        Reporter.reset();
         STATE.remove();
     }
 
     public static Policy policy() {
-        return policy;
+        return Reporter.policy;
     }
 
     public static Mode mode() {
-        return mode;
+        return Reporter.mode;
     }
 
     /** Changes the mode; scope entry sites are tracked only in {@link Mode#REPORT}. */
     public static void mode(Mode m) {
-        mode = Objects.requireNonNull(m);
-        trackSites = m == Mode.REPORT;
+        Reporter.mode(Objects.requireNonNull(m));
     }
 
     /** Where {@link Mode#REPORT} sends reports (default: rendered to {@code System.err}). */
     public static void onReport(Consumer<Violation> s) {
-        sink = Objects.requireNonNull(s);
+        Reporter.sink = Objects.requireNonNull(s);
     }
 
     /** The shrinker registry of the installed policy. */
     public static ShrinkerRegistry shrinkers() {
-        ShrinkerRegistry r = registry;
+        ShrinkerRegistry r = Reporter.registry;
         if (r == null) {
             throw new IllegalStateException("no policy installed: call Reclaim.install first");
         }
@@ -116,18 +90,18 @@ public final class Reclaim {
 
     /** Names a lock instance in messages (otherwise its {@code toString()}); held weakly. */
     public static <T> T name(T lock, String name) {
-        NAMES.put(lock, name);
+        Reporter.NAMES.put(lock, name);
         return lock;
     }
 
     /** How many violations of a kind were detected, in any mode. */
     public static long count(Violation.Kind kind) {
-        return COUNTS[kind.ordinal()].sum();
+        return Reporter.COUNTS[kind.ordinal()].sum();
     }
 
     /** How many reports were sent to the sink (REPORT mode: one per distinct site). */
     public static long reports() {
-        return REPORTS.sum();
+        return Reporter.REPORTS.sum();
     }
 
     // ------------------------------------------------------------------ scopes
@@ -142,7 +116,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return 0;
         }
-        return STATE.get().push(mask, trackSites);
+        return STATE.get().push(mask, Reporter.trackSites);
     }
 
     /**
@@ -157,7 +131,7 @@ public final class Reclaim {
         }
         ThreadState s = STATE.get();
         if (!s.popFast(saved)) {
-            restoreSlow(s, saved);
+            ScopeOrder.restoreSlow(s, saved);
         }
     }
 
@@ -167,7 +141,7 @@ public final class Reclaim {
             return NOOP_SCOPE;
         }
         ThreadState s = STATE.get();
-        int t = s.push(mask, trackSites);
+        int t = s.push(mask, Reporter.trackSites);
         Scope h = s.scopeHandles[t & 0xFFFF];
         h.token = t;
         return h;
@@ -202,7 +176,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return NOOP_ENTRY;
         }
-        Policy p = policy;
+        Policy p = Reporter.policy;
         if (p == null) {
             throw new IllegalStateException("no policy installed: call Reclaim.install first");
         }
@@ -229,13 +203,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return;
         }
-        ThreadState s = STATE.get();
-        ShrinkerRegistry.Registration r = s.inShrinker;
-        if (r != null) {
-            learn(r, lock, false);
-        }
-        Policy p = policy;
-        s.lock(lock, p == null ? 0 : p.direct());
+        Reporter.locked(STATE.get(), lock);
     }
 
     /** Tell the detector this thread released {@code lock}. */
@@ -243,8 +211,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return;
         }
-        Policy p = policy;
-        STATE.get().unlock(lock, p == null ? 0 : p.direct());
+        Reporter.unlocked(STATE.get(), lock);
     }
 
     /** Tell the detector this thread waits for IO on {@code instance} (learnt inside shrinkers). */
@@ -252,17 +219,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return;
         }
-        ShrinkerRegistry.Registration r = STATE.get().inShrinker;
-        if (r != null) {
-            learn(r, instance, true);
-        }
-    }
-
-    private static void learn(ShrinkerRegistry.Registration r, Object resource, boolean io) {
-        ShrinkerRegistry reg = registry;
-        if (reg != null && !reg.knows(r, resource, io)) {
-            reg.learn(r, resource, io, trim(new Throwable().getStackTrace()));
-        }
+        Reporter.waitingOnIo(STATE.get(), instance);
     }
 
     // ------------------------------------------------------------------ allocation
@@ -282,261 +239,11 @@ public final class Reclaim {
         if ((eff & s.check) == 0) {
             return eff;
         }
-        return allocatingSlow(s, ctx, eff);
-    }
-
-    private static int allocatingSlow(ThreadState s, int ctx, int eff) {
-        Policy p = policy;
-        if (p == null || (eff & p.direct()) == 0) {
-            return eff;
-        }
-        int written = ctx & p.all();
-        int ioBad = eff & s.ioForbid[s.fdepth];
-        if (ioBad != 0) {
-            int safe = eff & ~s.ioForbid[s.fdepth];
-            if (!enforcing(Violation.Kind.IO_PATH_CONTEXT)) {
-                int f = innermost(s, p, ioBad, true);
-                Instance served = s.frames[f];
-                String msg = "io-path-context: " + s.thread.getName() + " serves " + served + " (layer "
-                        + p.layerName(served.layer()) + ") but allocates " + ctxText(p, written, eff) + ", which admits "
-                        + target(p, served.layer(), ioBad) + ": wrap it in scope "
-                        + p.describe(p.all() & ~p.guardsAtOrAbove(served.layer()));
-                reportOrFail(s, Violation.Kind.IO_PATH_CONTEXT, msg, written + "/" + eff, null, null, null);
-            } else {
-                eff = safe;
-            }
-        }
-        int layerBad = eff & s.forbid[s.fdepth] & ~s.ioForbid[s.fdepth];
-        if (layerBad != 0 && (eff & p.direct()) != 0) {
-            int safe = eff & ~s.forbid[s.fdepth];
-            if (!enforcing(Violation.Kind.LAYERING)) {
-                int f = innermost(s, p, layerBad, false);
-                Instance inst = s.frames[f];
-                String msg = "layering: " + s.thread.getName() + ", allocating " + ctxText(p, written, eff) + " for "
-                        + inst + " (layer " + p.layerName(inst.layer()) + "), may enter "
-                        + target(p, inst.layer(), layerBad) + ", at or above " + inst + "'s layer: narrow it to "
-                        + p.describe(safe);
-                reportOrFail(s, Violation.Kind.LAYERING, msg, written + "/" + eff, null, null, null);
-            } else {
-                eff = safe;
-            }
-        }
-        if (s.nheld + s.nserving > 0 && (eff & p.direct()) != 0) {
-            eff = lockdep(s, p, written, eff);
-        }
-        return eff;
-    }
-
-    private static int lockdep(ThreadState s, Policy p, int written, int eff) {
-        ShrinkerRegistry reg = registry;
-        if (reg == null || !reg.hasWaiters()) {
-            return eff;
-        }
-        for (int i = 0; i < s.nheld; i++) {
-            eff = recursion(s, p, reg.waitersOn(s.held[i]), false, written, eff);
-        }
-        for (int f = 0; f < s.fdepth; f++) {
-            if (s.serves[f]) {
-                eff = recursion(s, p, reg.waitersOn(s.frames[f]), true, written, eff);
-            }
-        }
-        return eff;
-    }
-
-    private static int recursion(ThreadState s, Policy p, ShrinkerRegistry.Dep[] deps, boolean io, int written,
-                                 int eff) {
-        if (deps == null) {
-            return eff;
-        }
-        for (ShrinkerRegistry.Dep d : deps) {
-            ShrinkerRegistry.Registration r = d.shrinker;
-            if (d.io != io || r.removed || (eff & p.direct()) == 0 || (r.guard & ~eff) != 0) {
-                continue;
-            }
-            if (enforcing(Violation.Kind.RECLAIM_RECURSION)) {
-                eff &= ~(r.guard != 0 ? r.guard : p.direct());
-                continue;
-            }
-            String t = s.thread.getName();
-            String what = io ? "waits for IO on " + d.resource + " (served by " + t + ")"
-                    : "takes " + nameOf(d.resource) + " (held by " + t + ")";
-            String msg = "reclaim-recursion: " + t + ", allocating " + ctxText(p, written, eff)
-                    + ", may enter shrinker " + r.name() + " of " + r.owner() + ", which " + what
-                    + ": it would wait for itself";
-            String label = "shrinker " + r.name() + (io ? " waits for IO on " + d.resource : " takes "
-                    + nameOf(d.resource)) + " at";
-            reportOrFail(s, Violation.Kind.RECLAIM_RECURSION, msg, null, d.reported, label, d.stack);
-        }
-        return eff;
-    }
-
-    /** The innermost frame whose at-or-above guards meet {@code bad} (served frames only when asked). */
-    private static int innermost(ThreadState s, Policy p, int bad, boolean served) {
-        for (int f = s.fdepth - 1; f >= 0; f--) {
-            if ((!served || s.serves[f]) && (p.guardsAtOrAbove(s.frames[f].layer()) & bad) != 0) {
-                return f;
-            }
-        }
-        return s.fdepth - 1;
-    }
-
-    /**
-     * What reclaim may enter at or above {@code layer} through the forbidden bits {@code bad}: the
-     * first registered shrinker there whose guard is among them ("shrinker bufio of thin0 (layer dm, guarded by io)"), else the first
-     * such layer ("layer fs (guarded by fs)").
-     */
-    private static String target(Policy p, int layer, int bad) {
-        ShrinkerRegistry reg = registry;
-        if (reg != null) {
-            for (ShrinkerRegistry.Registration r : reg.registrations()) {
-                if (!r.removed && r.guard() != 0 && (r.guard() & ~bad) == 0
-                        && p.isAtOrAbove(r.owner().layer(), layer)) {
-                    return "shrinker " + r.name() + " of " + r.owner() + " (layer "
-                            + p.layerName(r.owner().layer()) + ", guarded by " + p.permissionNames(r.guard()) + ")";
-                }
-            }
-        }
-        for (int j = 0; j < p.layerCount(); j++) {
-            if (p.isAtOrAbove(j, layer) && (p.guard(j) & bad) != 0) {
-                return "layer " + p.layerName(j) + " (guarded by " + p.permissionNames(p.guard(j)) + ")";
-            }
-        }
-        return "layer " + p.layerName(layer);
-    }
-
-    /** "KERNEL", or "KERNEL (effective NOFS)" when scopes narrowed it (the static checker's words). */
-    private static String ctxText(Policy p, int written, int eff) {
-        return written == (eff & p.all()) ? p.describe(written)
-                : p.describe(written) + " (effective " + p.describe(eff) + ")";
-    }
-
-    private static String nameOf(Object lock) {
-        String n = NAMES.get(lock);
-        return n != null ? n : String.valueOf(lock);
-    }
-
-    // ------------------------------------------------------------------ violations
-
-    /** Counts the violation; true when the mode is ENFORCE (the caller narrows and goes on). */
-    private static boolean enforcing(Violation.Kind kind) {
-        COUNTS[kind.ordinal()].increment();
-        return mode == Mode.ENFORCE;
-    }
-
-    /**
-     * REPORT: sends one report per distinct site (the first frame outside this library, plus
-     * {@code siteExtra}), or once per {@code once} flag; FAIL: throws.
-     */
-    private static void reportOrFail(ThreadState s, Violation.Kind kind, String msg, String siteExtra,
-                                     AtomicBoolean once, String otherLabel, StackTraceElement[] other) {
-        StackTraceElement[] stack = trim(new Throwable().getStackTrace());
-        List<Violation.ScopeSite> scopes = new ArrayList<>();
-        Policy p = policy;
-        for (int i = 0; i < s.depth; i++) {
-            StackTraceElement[] site = s.site(i);
-            scopes.add(new Violation.ScopeSite(p == null ? Integer.toHexString(s.raw[i]) : p.describe(s.raw[i]),
-                    site == null ? new StackTraceElement[0] : site));
-        }
-        Violation v = new Violation(kind, msg, s.thread.getName(), stack, List.copyOf(scopes), otherLabel, other);
-        if (mode == Mode.FAIL) {
-            throw new ReclaimViolation(v);
-        }
-        boolean first = once != null ? once.compareAndSet(false, true)
-                : REPORTED.add(kind.id() + "|" + (stack.length == 0 ? "?" : stack[0].toString()) + "|" + siteExtra);
-        if (first) {
-            REPORTS.increment();
-            sink.accept(v);
-        }
-    }
-
-    private static void restoreSlow(ThreadState s, int t) {
-        int d = t & 0xFFFF;
-        Policy p = policy;
-        String name = s.thread.getName();
-        if (d < s.depth - 1 && s.token(d) == t) {
-            List<String> inner = new ArrayList<>();
-            for (int i = d + 1; i < s.depth; i++) {
-                inner.add(describe(p, s.raw[i]));
-            }
-            String outer = describe(p, s.raw[d]);
-            boolean enforce = enforcing(Violation.Kind.SCOPE_ORDER);
-            String msg = enforce ? null : "scope-order: " + name + " restores scope " + outer + " (depth " + (d + 1)
-                    + ") while inner scope" + (inner.size() == 1 ? " " : "s ") + String.join(", ", inner)
-                    + (inner.size() == 1 ? " is" : " are") + " still open: restores must be LIFO";
-            if (!enforce) {
-                try {
-                    reportOrFail(s, Violation.Kind.SCOPE_ORDER, msg, "order", null, null, null);
-                } finally {
-                    s.unwindTo(d);
-                }
-            } else {
-                s.unwindTo(d);
-            }
-            return;
-        }
-        if (d < s.stack.length && d >= s.depth && s.token(d) == ~t) {
-            return; // an inner scope already ended by an out-of-order restore, which was reported
-        }
-        if (!enforcing(Violation.Kind.SCOPE_ORDER)) {
-            reportOrFail(s, Violation.Kind.SCOPE_ORDER, "scope-order: " + name
-                    + " restores a scope that is not open (restored twice, or saved on another thread)",
-                    "stale", null, null, null);
-        }
-    }
-
-    private static void leaveSlow(ThreadState s, int t) {
-        int f = t & 0xFFFF;
-        Policy p = policy;
-        String name = s.thread.getName();
-        if (f < s.fdepth - 1 && s.frameTokens[f] == t) {
-            Instance outer = s.frames[f];
-            List<String> inner = new ArrayList<>();
-            for (int i = f + 1; i < s.fdepth; i++) {
-                inner.add(s.frames[i].name());
-            }
-            boolean enforce = enforcing(Violation.Kind.SCOPE_ORDER);
-            if (!enforce) {
-                String msg = "scope-order: " + name + " leaves " + outer + " (layer " + p.layerName(outer.layer())
-                        + ") while " + String.join(", ", inner) + (inner.size() == 1 ? " is" : " are")
-                        + " still entered: layer entries must be left LIFO";
-                try {
-                    reportOrFail(s, Violation.Kind.SCOPE_ORDER, msg, "leave", null, null, null);
-                } finally {
-                    s.unwindFramesTo(f, p);
-                }
-            } else {
-                s.unwindFramesTo(f, p);
-            }
-            return;
-        }
-        if (!enforcing(Violation.Kind.SCOPE_ORDER)) {
-            reportOrFail(s, Violation.Kind.SCOPE_ORDER, "scope-order: " + name
-                    + " leaves a layer entry that is not active (left twice, or entered on another thread)",
-                    "stale-leave", null, null, null);
-        }
-    }
-
-    private static String describe(Policy p, int mask) {
-        return p == null ? Integer.toHexString(mask) : p.describe(mask);
+        return AllocationRules.allocatingSlow(s, ctx, eff);
     }
 
     static ThreadState state() {
         return STATE.get();
-    }
-
-    /** Drops the leading frames of this library (not of its users or tests). */
-    static StackTraceElement[] trim(StackTraceElement[] st) {
-        int i = 0;
-        while (i < st.length && ours(st[i].getClassName())) {
-            i++;
-        }
-        return java.util.Arrays.copyOfRange(st, i, st.length);
-    }
-
-    private static boolean ours(String cn) {
-        return cn.equals(Reclaim.class.getName()) || cn.startsWith(Reclaim.class.getName() + "$")
-                || cn.equals(ThreadState.class.getName()) || cn.equals(ShrinkerRegistry.class.getName())
-                || cn.startsWith(ShrinkerRegistry.class.getName() + "$");
     }
 
     // ------------------------------------------------------------------ handles
@@ -559,7 +266,7 @@ public final class Reclaim {
             token = -1;
             ThreadState s = owner.thread == Thread.currentThread() ? owner : STATE.get();
             if (t == -1 || s != owner || !s.popFast(t)) {
-                restoreSlow(s, t == -1 || s != owner ? -1 : t);
+                ScopeOrder.restoreSlow(s, t == -1 || s != owner ? -1 : t);
             }
         }
     }
@@ -581,9 +288,9 @@ public final class Reclaim {
             int t = token;
             token = -1;
             ThreadState s = owner.thread == Thread.currentThread() ? owner : STATE.get();
-            Policy p = policy;
+            Policy p = Reporter.policy;
             if (t == -1 || s != owner || !s.popFrameFast(t, p)) {
-                leaveSlow(s, t == -1 || s != owner ? -1 : t);
+                ScopeOrder.leaveSlow(s, t == -1 || s != owner ? -1 : t);
             }
         }
     }

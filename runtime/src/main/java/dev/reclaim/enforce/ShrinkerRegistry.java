@@ -147,13 +147,13 @@ public final class ShrinkerRegistry {
 
         /** Declares that this shrinker takes {@code lock} (a lock instance, compared by identity). */
         public Registration takes(Object lock) {
-            learn(this, lock, false, Reclaim.trim(new Throwable().getStackTrace()));
+            learn(this, lock, false, Reporter.trim(new Throwable().getStackTrace()));
             return this;
         }
 
         /** Declares that this shrinker waits for IO on {@code instance}. */
         public Registration waitsOnIo(Instance instance) {
-            learn(this, instance, true, Reclaim.trim(new Throwable().getStackTrace()));
+            learn(this, instance, true, Reporter.trim(new Throwable().getStackTrace()));
             return this;
         }
 

@@ -78,7 +78,7 @@ final class ThreadState {
     }
 
     private void site(int d, int t) {
-        sites[d] = Reclaim.trim(new Throwable().getStackTrace());
+        sites[d] = Reporter.trim(new Throwable().getStackTrace());
         siteTokens[d] = t;
     }
 

@@ -181,22 +181,13 @@ public final class ContextResolver {
     /** One finding per cycle, at its first context in declaration order; its members become empty. */
     private void reportCycles(Digraph g, List<ContextDefinition> order, Map<String, PermSet> sets,
                               List<Finding> findings) {
-        int[] comp = g.components();
-        boolean[] cyclic = g.onCycles(comp);
-        boolean[] reported = new boolean[g.size()];
+        boolean[] cyclic = g.onCycles(g.components());
         for (int v = 0; v < g.size(); v++) {
-            if (!cyclic[v]) {
-                continue;
+            if (cyclic[v]) {
+                sets.put(order.get(v).name(), PermSet.NONE);
             }
-            List<Integer> cycle = g.shortestPath(v, v);
-            if (cycle.isEmpty()) {
-                continue;
-            }
-            sets.put(order.get(v).name(), PermSet.NONE);
-            if (reported[comp[v]]) {
-                continue;
-            }
-            reported[comp[v]] = true;
+        }
+        for (List<Integer> cycle : g.cyclePerComponent()) {
             List<String> names = new ArrayList<>();
             List<Related> related = new ArrayList<>();
             for (int i = 0; i < cycle.size(); i++) {
@@ -206,7 +197,7 @@ public final class ContextResolver {
                     related.add(new Related(d.name() + " uses " + order.get(cycle.get(i + 1)).name(), d.pos()));
                 }
             }
-            ContextDefinition first = order.get(v);
+            ContextDefinition first = order.get(cycle.get(0));
             findings.add(finding(Rule.CONTEXT_CYCLE, first, "context " + first.name()
                     + " is defined through itself: " + String.join(" -> ", names), related));
         }

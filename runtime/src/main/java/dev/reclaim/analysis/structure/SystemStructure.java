@@ -134,18 +134,7 @@ public final class SystemStructure {
                 }
             }
         }
-        int[] comp = g.components();
-        boolean[] cyclic = g.onCycles(comp);
-        boolean[] reported = new boolean[g.size()];
-        for (int v = 0; v < g.size(); v++) {
-            if (!cyclic[v] || reported[comp[v]]) {
-                continue;
-            }
-            List<Integer> cycle = g.shortestPath(v, v);
-            if (cycle.isEmpty()) {
-                continue;
-            }
-            reported[comp[v]] = true;
+        for (List<Integer> cycle : g.cyclePerComponent()) {
             List<String> names = new ArrayList<>();
             List<Related> related = new ArrayList<>();
             for (int k = 0; k < cycle.size(); k++) {
@@ -155,8 +144,8 @@ public final class SystemStructure {
                     related.add(new Related(i.name() + " on " + byNode.get(cycle.get(k + 1)).name(), i.pos()));
                 }
             }
-            add(Rule.INSTANCE_CYCLE, byNode.get(v), "instance on-edges form a cycle: " + String.join(" on ", names),
-                    related);
+            add(Rule.INSTANCE_CYCLE, byNode.get(cycle.get(0)), "instance on-edges form a cycle: "
+                    + String.join(" on ", names), related);
         }
     }
 

@@ -52,18 +52,7 @@ public final class VocabularyChecks {
 
     /** One finding per strongly connected component, at its first layer in declaration order. */
     private static void reportCycles(Digraph g, List<Layer> layers, String owner, List<Finding> findings) {
-        int[] comp = g.components();
-        boolean[] cyclic = g.onCycles(comp);
-        boolean[] reported = new boolean[g.size()];
-        for (int v = 0; v < g.size(); v++) {
-            if (!cyclic[v] || reported[comp[v]]) {
-                continue;
-            }
-            List<Integer> cycle = g.shortestPath(v, v);
-            if (cycle.isEmpty()) {
-                continue;
-            }
-            reported[comp[v]] = true;
+        for (List<Integer> cycle : g.cyclePerComponent()) {
             List<String> names = new ArrayList<>();
             List<Related> related = new ArrayList<>();
             for (int i = 0; i < cycle.size(); i++) {
@@ -73,7 +62,7 @@ public final class VocabularyChecks {
                     related.add(new Related(l.name() + " below " + layers.get(cycle.get(i + 1)).name(), l.pos()));
                 }
             }
-            Layer first = layers.get(v);
+            Layer first = layers.get(cycle.get(0));
             findings.add(new Finding(Rule.LAYER_CYCLE, "layer order has a cycle: " + String.join(" below ", names),
                     first.pos(), related, declaration(owner, first), null));
         }
