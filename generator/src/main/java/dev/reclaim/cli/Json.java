@@ -1,12 +1,12 @@
 package dev.reclaim.cli;
 
 /** A minimal JSON writer: deterministic output (fields in the order written), two-space indents. */
-final class Json {
+public final class Json {
     private final StringBuilder out = new StringBuilder();
     private int depth;
     private boolean first = true;
 
-    Json beginObject() {
+    public Json beginObject() {
         value();
         out.append('{');
         depth++;
@@ -14,7 +14,7 @@ final class Json {
         return this;
     }
 
-    Json endObject() {
+    public Json endObject() {
         depth--;
         if (!first) {
             newline();
@@ -24,7 +24,7 @@ final class Json {
         return this;
     }
 
-    Json beginArray() {
+    public Json beginArray() {
         value();
         out.append('[');
         depth++;
@@ -32,7 +32,7 @@ final class Json {
         return this;
     }
 
-    Json endArray() {
+    public Json endArray() {
         depth--;
         if (!first) {
             newline();
@@ -42,7 +42,7 @@ final class Json {
         return this;
     }
 
-    Json name(String name) {
+    public Json name(String name) {
         if (!first) {
             out.append(',');
         }
@@ -54,7 +54,7 @@ final class Json {
         return this;
     }
 
-    Json value(String s) {
+    public Json value(String s) {
         value();
         if (s == null) {
             out.append("null");
@@ -65,14 +65,14 @@ final class Json {
         return this;
     }
 
-    Json value(long n) {
+    public Json value(long n) {
         value();
         out.append(n);
         first = false;
         return this;
     }
 
-    Json value(boolean b) {
+    public Json value(boolean b) {
         value();
         out.append(b);
         first = false;

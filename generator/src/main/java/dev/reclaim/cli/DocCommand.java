@@ -1,0 +1,108 @@
+package dev.reclaim.cli;
+
+import dev.reclaim.doc.DotWriter;
+import dev.reclaim.doc.MarkdownWriter;
+import dev.reclaim.doc.PolicyDoc;
+import dev.reclaim.doc.PolicyDocBuilder;
+import dev.reclaim.doc.PolicyJsonWriter;
+import dev.reclaim.dsl.compile.FileReport;
+import dev.reclaim.dsl.compile.ReclaimCompiler;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code reclaimc doc FILE... -o DIR}: the policy documentation ({@code POLICY.md}, {@code policy.json},
+ * {@code layers.dot} and one {@code system-NAME.dot} per system), written only inside DIR, each file
+ * replaced atomically. Exit 0 written, 2 usage or input error (findings do not fail it: they are documented).
+ */
+@Command(name = "doc", mixinStandardHelpOptions = true,
+        description = { "Writes policy documentation: POLICY.md, policy.json and Graphviz .dot files.",
+            "Exit status: 0 written, 2 usage or input error." })
+final class DocCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .reclaim files to document.")
+    List<Path> files;
+
+    @Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR",
+            description = "The directory to write to (created if missing).")
+    Path dir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            err.println("reclaimc: error: output '" + dir + "' exists and is not a directory");
+            return Reclaimc.USAGE;
+        }
+        List<FileReport> reports;
+        try {
+            reports = ReclaimCompiler.create().check(files);
+        } catch (ReclaimCompiler.InputException e) {
+            err.println("reclaimc: error: " + e.getMessage());
+            return Reclaimc.USAGE;
+        }
+        PolicyDoc doc = new PolicyDocBuilder().build(reports);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("POLICY.md", new MarkdownWriter().write(doc));
+        out.put("policy.json", new PolicyJsonWriter().write(doc));
+        DotWriter dot = new DotWriter();
+        out.put("layers.dot", dot.layers(doc.layers()));
+        Set<String> used = new HashSet<>(out.keySet());
+        for (PolicyDoc.SystemDoc s : doc.systems()) {
+            String base = "system-" + s.name().replaceAll("[^A-Za-z0-9_-]", "_");
+            String name = base + ".dot";
+            for (int n = 2; !used.add(name); n++) {
+                name = base + "-" + n + ".dot";
+            }
+            out.put(name, dot.system(s));
+        }
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, String> e : out.entrySet()) {
+                replace(dir.resolve(e.getKey()), e.getValue());
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("reclaimc: error: cannot write to '" + dir + "': " + e.getMessage());
+            return Reclaimc.USAGE;
+        }
+        err.println("reclaimc: wrote " + out.size() + " files to '" + dir + "'");
+        return Reclaimc.OK;
+    }
+
+    /** Writes a temporary file next to {@code target} and moves it over the target. */
+    private static void replace(Path target, String text) throws IOException {
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("'" + target + "' is a directory");
+        }
+        Path tmp = Files.createTempFile(target.getParent(), ".reclaim-doc-", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.reclaim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code reclaimc doc}: golden POLICY.md, policy.json and a system's .dot for the 2019 seed pair
+ * (in {@code src/test/resources/golden/doc/}; regenerate with
+ * {@code ./mvnw -o -pl generator test -Dtest=DocCliTest -Dreclaim.golden.update=true}), determinism,
+ * escaping of hostile doc comments, and the exit statuses.
+ */
+class DocCliTest {
+    private static final boolean UPDATE = Boolean.getBoolean("reclaim.golden.update");
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/doc");
+    private static final String SEED = "../examples/seed/";
+    private static final String ESC = "src/test/resources/doc/escaping.reclaim";
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            exit = Reclaimc.run(args, o, e);
+        }
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void compare(String name, Path actual) throws IOException {
+        String text = Files.readString(actual, StandardCharsets.UTF_8);
+        Path golden = GOLDEN.resolve(name);
+        if (UPDATE) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, text, StandardCharsets.UTF_8);
+        } else {
+            assertEquals(Files.readString(golden, StandardCharsets.UTF_8), text, name);
+        }
+    }
+
+    @Test
+    void seedPairMatchesGoldenAndIsDeterministic() throws IOException {
+        Path out = dir.resolve("a/b");
+        Run r = run("doc", SEED + "seed_2019_buggy.reclaim", SEED + "seed_2019_noio_fix.reclaim", "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.out());
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of("POLICY.md", "layers.dot", "policy.json", "system-seed_2019_buggy.dot",
+                    "system-seed_2019_noio_fix.dot"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        compare("POLICY.md", out.resolve("POLICY.md"));
+        compare("policy.json", out.resolve("policy.json"));
+        compare("system-seed_2019_buggy.dot", out.resolve("system-seed_2019_buggy.dot"));
+        String first = Files.readString(out.resolve("POLICY.md"));
+        String json = Files.readString(out.resolve("policy.json"));
+        Run again = run("doc", SEED + "seed_2019_buggy.reclaim", SEED + "seed_2019_noio_fix.reclaim", "-o",
+                out.toString());
+        assertEquals(0, again.exit());
+        assertEquals(first, Files.readString(out.resolve("POLICY.md")));
+        assertEquals(json, Files.readString(out.resolve("policy.json")));
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(5, files.count(), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void hostileDocCommentsAreEscaped() throws IOException {
+        Run r = run("doc", ESC, "-o", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        String md = Files.readString(dir.resolve("POLICY.md"));
+        assertFalse(md.contains("<script>"), md);
+        assertTrue(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), md);
+        assertTrue(md.contains("\\`backticks\\`"), md);
+        assertTrue(md.contains("\\| pipes \\|"), md);
+        // table rows stay one line each: every row of the layer table has exactly its 5 unescaped pipes
+        for (String line : md.split("\n")) {
+            if (line.startsWith("| fs |") || line.startsWith("| KERNEL |")) {
+                assertEquals(line.startsWith("| fs |") ? 5 : 4, unescapedPipes(line), line);
+            }
+        }
+        // Mermaid blocks hold no user quotes, brackets, angle brackets or backticks
+        String[] parts = md.split("```mermaid\n");
+        for (int i = 1; i < parts.length; i++) {
+            String block = parts[i].substring(0, parts[i].indexOf("```"));
+            assertFalse(block.contains("<") || block.contains("`"), block);
+        }
+        String json = Files.readString(dir.resolve("policy.json"));
+        assertTrue(json.contains("\"Doc with <script>alert(1)</script>, a comment end, `backticks`, | pipes |,\\n"),
+                json);
+        assertTrue(json.contains("\\\"quotes\\\""), json);
+        String dot = Files.readString(dir.resolve("layers.dot"));
+        assertTrue(dot.contains("tooltip=\"Layer doc: <script>x</script> | `tick` \\\"q\\\" \\\\ end\""), dot);
+        assertFalse(dot.contains("\n\""), dot);
+    }
+
+    @Test
+    void escapeFunctions() {
+        // '*/' cannot occur inside a doc comment (it ends it), so it is checked here directly
+        assertEquals("a \\*/ &lt;script&gt; \\` \\| b c", dev.reclaim.doc.Escape.markdown("a */ <script> ` | b\nc"));
+        assertEquals("#91;#34;x#34;#93; #60;s#62; #96; #35;", dev.reclaim.doc.Escape.mermaid("[\"x\"] <s> ` #"));
+        assertEquals("a \\\"q\\\" \\\\ b", dev.reclaim.doc.Escape.dot("a \"q\" \\\nb"));
+    }
+
+    private static int unescapedPipes(String line) {
+        int n = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '|' && (i == 0 || line.charAt(i - 1) != '\\')) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void replacesItsOwnFilesAndLeavesOthersAlone() throws IOException {
+        Files.writeString(dir.resolve("POLICY.md"), "old");
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Run r = run("doc", ESC, "-o", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.readString(dir.resolve("POLICY.md")).startsWith("# Policy\n"));
+        assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("POLICY.md", "layers.dot", "notes.txt", "policy.json", "system-esc_sys.dot"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void refusesARegularFileAsOutput() throws IOException {
+        Path file = dir.resolve("out");
+        Files.writeString(file, "keep");
+        Run r = run("doc", ESC, "-o", file.toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("reclaimc: error: "), r.err());
+        assertEquals("keep", Files.readString(file));
+    }
+
+    @Test
+    void usageAndInputErrorsExitTwo() {
+        Run noOut = run("doc", ESC);
+        assertEquals(2, noOut.exit(), noOut.err());
+        Run missing = run("doc", "src/test/resources/doc/missing.reclaim", "-o", dir.resolve("x").toString());
+        assertEquals(2, missing.exit());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+}
