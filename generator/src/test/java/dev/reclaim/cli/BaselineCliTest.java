@@ -40,10 +40,10 @@ class BaselineCliTest {
         Files.writeString(policy, original, StandardCharsets.UTF_8);
     }
 
-    private CheckCliTest.Run check(String... options) {
+    private CliRun check(String... options) {
         String[] args = Stream.concat(Stream.concat(Stream.of("check"), Stream.of(options)),
                 Stream.of(policy.toString())).toArray(String[]::new);
-        return CheckCliTest.run(args);
+        return CliRun.of(args);
     }
 
     private void edit(String from, String to) throws IOException {
@@ -53,7 +53,7 @@ class BaselineCliTest {
     }
 
     private void update() throws IOException {
-        CheckCliTest.Run r = check("--baseline", baseline.toString(), "--update-baseline");
+        CliRun r = check("--baseline", baseline.toString(), "--update-baseline");
         assertEquals(Reclaimc.OK, r.exit(), r.err());
         assertEquals("reclaimc: wrote baseline '" + baseline + "' with 3 findings\n", r.err());
         assertTrue(r.out().endsWith("(0 expected, 0 waived, 3 baselined)\n"), r.out());
@@ -72,7 +72,7 @@ class BaselineCliTest {
             assertEquals(List.of("reclaim-baseline.json", "stack.reclaim"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        CheckCliTest.Run r = check("--baseline", baseline.toString());
+        CliRun r = check("--baseline", baseline.toString());
         assertEquals(Reclaimc.OK, r.exit(), r.out());
         assertEquals("", r.err());
         assertEquals("checked 1 file, 1 system: 0 errors, 0 warnings, 0 notes (0 expected, 0 waived, 3 baselined)\n",
@@ -90,7 +90,7 @@ class BaselineCliTest {
                     }
 
                     shrinker guest_writeback""".stripIndent().replace("\n    ", "\n    "));
-        CheckCliTest.Run r = check("--baseline", baseline.toString());
+        CliRun r = check("--baseline", baseline.toString());
         assertEquals(Reclaimc.FINDINGS, r.exit(), r.out());
         assertEquals("", r.err());
         List<String> heads = r.out().lines().filter(l -> l.matches("^(error|warning|note)\\[.*")).toList();
@@ -99,14 +99,14 @@ class BaselineCliTest {
         assertTrue(heads.get(1).startsWith("error[reclaim-recursion]: writer"), heads.toString());
         assertTrue(r.out().endsWith("2 errors, 0 warnings, 0 notes (0 expected, 0 waived, 3 baselined)\n"), r.out());
         // --verbose also lists the baselined ones, with what covers them.
-        CheckCliTest.Run v = check("--verbose", "--baseline", baseline.toString());
+        CliRun v = check("--verbose", "--baseline", baseline.toString());
         assertEquals(5, v.out().lines().filter(l -> l.matches("^(error|warning|note)\\[.*")).count(), v.out());
         assertTrue(v.out().contains("   = in baseline " + baseline + "\n"), v.out());
         // JSON: the statuses; SARIF: baselineState and an external suppression, still schema-valid.
-        CheckCliTest.Run js = check("--format", "json", "--baseline", baseline.toString());
+        CliRun js = check("--format", "json", "--baseline", baseline.toString());
         assertEquals(3, js.out().split("\"status\": \"baselined\"", -1).length - 1, js.out());
         assertEquals(2, js.out().split("\"status\": \"active\"", -1).length - 1, js.out());
-        CheckCliTest.Run sarif = check("--format", "sarif", "--baseline", baseline.toString());
+        CliRun sarif = check("--format", "sarif", "--baseline", baseline.toString());
         assertEquals(Reclaimc.FINDINGS, sarif.exit());
         SarifSchema.assertValid(sarif.out());
         assertEquals(3, sarif.out().split("\"baselineState\": \"unchanged\"", -1).length - 1);
@@ -119,7 +119,7 @@ class BaselineCliTest {
         update();
         edit("system legacy {", "// moved\n// down\n// three lines\nsystem legacy {");
         edit("    thread loop_worker", "    device sdb\n\n    thread loop_worker");
-        CheckCliTest.Run r = check("--baseline", baseline.toString(), "--strict-baseline");
+        CliRun r = check("--baseline", baseline.toString(), "--strict-baseline");
         assertEquals(Reclaimc.OK, r.exit(), r.out() + r.err());
         assertEquals("", r.err());
     }
@@ -129,10 +129,10 @@ class BaselineCliTest {
         update();
         edit("        alloc 1 KERNEL\n        write sda\n        free 1\n", "        write sda\n");
         assertEquals(Reclaimc.OK, check().exit(), "the fix removes every finding");
-        CheckCliTest.Run r = check("--baseline", baseline.toString());
+        CliRun r = check("--baseline", baseline.toString());
         assertEquals(Reclaimc.OK, r.exit(), r.out());
         assertEquals("", r.err());
-        CheckCliTest.Run strict = check("--baseline", baseline.toString(), "--strict-baseline");
+        CliRun strict = check("--baseline", baseline.toString(), "--strict-baseline");
         assertEquals(Reclaimc.FINDINGS, strict.exit());
         List<String> stale = strict.err().lines().toList();
         assertEquals(3, stale.size(), strict.err());
@@ -141,7 +141,7 @@ class BaselineCliTest {
             assertTrue(line.contains("] legacy/thread loop_worker: loop_worker"), line);
         }
         // Updating drops the stale entries.
-        CheckCliTest.Run up = check("--baseline", baseline.toString(), "--update-baseline");
+        CliRun up = check("--baseline", baseline.toString(), "--update-baseline");
         assertEquals(Reclaimc.OK, up.exit());
         assertEquals("{\n  \"version\": 1,\n  \"entries\": []\n}\n", Files.readString(baseline, StandardCharsets.UTF_8));
         assertEquals(Reclaimc.OK, check("--baseline", baseline.toString(), "--strict-baseline").exit());
@@ -160,7 +160,7 @@ class BaselineCliTest {
     // ---------------------------------------------------------------- bad baselines
 
     private void bad(String expectedErr, String... options) {
-        CheckCliTest.Run r = check(options);
+        CliRun r = check(options);
         assertEquals(expectedErr, r.err(), "stderr");
         assertEquals("", r.out(), "stdout");
         assertEquals(Reclaimc.USAGE, r.exit());

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,21 +42,6 @@ class CheckCliTest {
     @TempDir
     Path dir;
 
-    /** What one run of the command line printed and returned. */
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = Reclaimc.run(args, o, e);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static String[] args(List<String> options, List<String> files) {
         List<String> all = new ArrayList<>();
         all.add("check");
@@ -72,10 +55,10 @@ class CheckCliTest {
      * with {@code name.txt} and {@code name.json}, and asserts the exit status of both runs.
      */
     private static void golden(String name, int exit, List<String> textOptions, String... files) throws IOException {
-        Run text = run(args(textOptions, List.of(files)));
+        CliRun text = CliRun.of(args(textOptions, List.of(files)));
         List<String> json = new ArrayList<>(List.of("--format", "json"));
         json.addAll(textOptions);
-        Run js = run(args(json, List.of(files)));
+        CliRun js = CliRun.of(args(json, List.of(files)));
         compare(name + ".txt", text.out());
         compare(name + ".json", js.out());
         assertEquals("", text.err(), "stderr of the text run");
@@ -160,16 +143,16 @@ class CheckCliTest {
 
     @Test
     void verboseOnlyAddsTheWaivedFindings() {
-        Run plain = run("check", INPUTS + "waiver.reclaim");
-        Run verbose = run("check", "-v", INPUTS + "waiver.reclaim");
+        CliRun plain = CliRun.of("check", INPUTS + "waiver.reclaim");
+        CliRun verbose = CliRun.of("check", "-v", INPUTS + "waiver.reclaim");
         assertTrue(verbose.out().length() > plain.out().length(), verbose.out());
         assertTrue(verbose.out().contains("   = allow \""), verbose.out());
         assertFalse(plain.out().contains("   = allow \""), plain.out());
         // The summary line is the same: waived findings are counted either way.
         assertEquals(lastLine(plain.out()), lastLine(verbose.out()));
         // JSON always lists waived findings, with their status.
-        assertEquals(run("check", "--format", "json", INPUTS + "waiver.reclaim").out(),
-                run("check", "--format", "json", "--verbose", INPUTS + "waiver.reclaim").out());
+        assertEquals(CliRun.of("check", "--format", "json", INPUTS + "waiver.reclaim").out(),
+                CliRun.of("check", "--format", "json", "--verbose", INPUTS + "waiver.reclaim").out());
     }
 
     private static String lastLine(String s) {
@@ -180,7 +163,7 @@ class CheckCliTest {
     // ---------------------------------------------------------------- bad input and usage
 
     private static void usage(String expectedErr, String... args) {
-        Run r = run(args);
+        CliRun r = CliRun.of(args);
         assertEquals(expectedErr, r.err(), "stderr");
         assertEquals("", r.out(), "stdout");
         assertEquals(Reclaimc.USAGE, r.exit(), "exit status");
@@ -252,13 +235,13 @@ class CheckCliTest {
 
     @Test
     void help() {
-        Run r = run("check", "--help");
+        CliRun r = CliRun.of("check", "--help");
         assertEquals(Reclaimc.OK, r.exit());
         assertEquals("", r.err());
         assertTrue(r.out().startsWith("Usage: reclaimc check "), r.out());
         assertTrue(r.out().contains("--format=<format>"), r.out());
         assertTrue(r.out().contains("--verbose"), r.out());
-        Run top = run("--help");
+        CliRun top = CliRun.of("--help");
         assertEquals(Reclaimc.OK, top.exit());
         assertEquals("", top.err());
         assertTrue(top.out().startsWith("Usage: reclaimc "), top.out());

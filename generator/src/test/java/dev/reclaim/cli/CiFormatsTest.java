@@ -61,7 +61,7 @@ class CiFormatsTest {
 
     @Test
     void checkSeedSarif() throws IOException {
-        CheckCliTest.Run r = CheckCliTest.run("check", "--format", "sarif", SEED);
+        CliRun r = CliRun.of("check", "--format", "sarif", SEED);
         assertEquals("", r.err());
         assertEquals(Reclaimc.OK, r.exit());
         compare("sarif", "check_seed_2019_buggy.sarif", r.out());
@@ -75,7 +75,7 @@ class CiFormatsTest {
 
     @Test
     void simulateSeedSarif() throws IOException {
-        SimulateRun r = SimulateRun.of("simulate", "--format", "sarif", SEED);
+        CliRun r = CliRun.of("simulate", "--format", "sarif", SEED);
         assertEquals(Reclaimc.OK, r.exit(), r.err());
         compare("sarif", "simulate_seed_2019_buggy.sarif", r.out());
         SarifSchema.assertValid(r.out());
@@ -86,7 +86,7 @@ class CiFormatsTest {
     @Test
     void simulateFailedVerdictIsAnError() throws IOException {
         // seed_2019_buggy expects a deadlock; replaying a schedule that cannot reach it misses the expect.
-        SimulateRun r = SimulateRun.of("simulate", "--format", "sarif", "--schedule", "1", SEED);
+        CliRun r = CliRun.of("simulate", "--format", "sarif", "--schedule", "1", SEED);
         assertEquals(Reclaimc.FINDINGS, r.exit(), r.err());
         SarifSchema.assertValid(r.out());
         assertTrue(r.out().contains("\"kind\": \"fail\""), r.out());
@@ -96,20 +96,20 @@ class CiFormatsTest {
 
     @Test
     void waiversAreInSourceSuppressionsWithTheirReason() throws IOException {
-        CheckCliTest.Run r = CheckCliTest.run("check", "--format", "sarif", WAIVER);
+        CliRun r = CliRun.of("check", "--format", "sarif", WAIVER);
         assertEquals(Reclaimc.OK, r.exit());
         SarifSchema.assertValid(r.out());
         assertEquals(3, count(r.out(), "\"kind\": \"inSource\""));
         assertTrue(r.out().contains("\"justification\": \"the guest is mounted read-only\""), r.out());
         assertFalse(r.out().contains("\"justification\": \"allow "), r.out());
         // Deterministic: the same bytes again.
-        assertEquals(r.out(), CheckCliTest.run("check", "--format", "sarif", WAIVER).out());
+        assertEquals(r.out(), CliRun.of("check", "--format", "sarif", WAIVER).out());
     }
 
     @Test
     void brokenInputIsValidSarif() throws IOException {
         for (String f : new String[] { "syntax_errors", "unknown_names", "cycles", "expect_fails" }) {
-            CheckCliTest.Run r = CheckCliTest.run("check", "--format", "sarif", "src/test/resources/check/" + f + ".reclaim");
+            CliRun r = CliRun.of("check", "--format", "sarif", "src/test/resources/check/" + f + ".reclaim");
             assertEquals(Reclaimc.FINDINGS, r.exit(), f);
             SarifSchema.assertValid(r.out());
         }
@@ -117,7 +117,7 @@ class CiFormatsTest {
 
     @Test
     void schemaRejectsWhatIsNotSarif() throws IOException {
-        String ok = CheckCliTest.run("check", "--format", "sarif", SEED).out();
+        String ok = CliRun.of("check", "--format", "sarif", SEED).out();
         assertFalse(SarifSchema.violations(ok.replace("\"version\": \"2.1.0\"", "\"version\": \"2.0.0\"")).isEmpty());
         assertFalse(SarifSchema.violations(ok.replace("\"level\": \"error\"", "\"level\": \"fatal\"")).isEmpty());
         assertFalse(SarifSchema.violations(ok.replace("\"startLine\": 53", "\"startLine\": 0")).isEmpty());
@@ -133,7 +133,7 @@ class CiFormatsTest {
 
     @Test
     void checkSeedJUnit() throws Exception {
-        CheckCliTest.Run r = CheckCliTest.run("check", "--format", "junit", SEED);
+        CliRun r = CliRun.of("check", "--format", "junit", SEED);
         assertEquals("", r.err());
         assertEquals(Reclaimc.OK, r.exit());
         compare("junit", "check_seed_2019_buggy.xml", r.out());
@@ -145,7 +145,7 @@ class CiFormatsTest {
 
     @Test
     void checkFailuresInJUnit() throws Exception {
-        CheckCliTest.Run r = CheckCliTest.run("check", "--format", "junit", "src/test/resources/check/cycles.reclaim",
+        CliRun r = CliRun.of("check", "--format", "junit", "src/test/resources/check/cycles.reclaim",
                 "src/test/resources/check/syntax_errors.reclaim");
         assertEquals(Reclaimc.FINDINGS, r.exit());
         Document d = xml(r.out());
@@ -171,13 +171,13 @@ class CiFormatsTest {
 
     @Test
     void simulateSeedJUnit() throws Exception {
-        SimulateRun r = SimulateRun.of("simulate", "--format", "junit", SEED);
+        CliRun r = CliRun.of("simulate", "--format", "junit", SEED);
         assertEquals(Reclaimc.OK, r.exit(), r.err());
         compare("junit", "simulate_seed_2019_buggy.xml", r.out());
         Document d = xml(r.out());
         assertEquals(1, d.getElementsByTagName("testcase").getLength());
         assertEquals(0, d.getElementsByTagName("failure").getLength());
-        SimulateRun miss = SimulateRun.of("simulate", "--format", "junit", "--schedule", "1", SEED);
+        CliRun miss = CliRun.of("simulate", "--format", "junit", "--schedule", "1", SEED);
         assertEquals(Reclaimc.FINDINGS, miss.exit());
         Element failure = (Element) xml(miss.out()).getElementsByTagName("failure").item(0);
         assertEquals("no deadlock but expected deadlock", failure.getAttribute("message"));

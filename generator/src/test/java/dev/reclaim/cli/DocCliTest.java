@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,20 +28,6 @@ class DocCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = Reclaimc.run(args, o, e);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static void compare(String name, Path actual) throws IOException {
         String text = Files.readString(actual, StandardCharsets.UTF_8);
         Path golden = GOLDEN.resolve(name);
@@ -58,7 +42,7 @@ class DocCliTest {
     @Test
     void seedPairMatchesGoldenAndIsDeterministic() throws IOException {
         Path out = dir.resolve("a/b");
-        Run r = run("doc", SEED + "seed_2019_buggy.reclaim", SEED + "seed_2019_noio_fix.reclaim", "-o", out.toString());
+        CliRun r = CliRun.of("doc", SEED + "seed_2019_buggy.reclaim", SEED + "seed_2019_noio_fix.reclaim", "-o", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.out());
         try (Stream<Path> files = Files.list(out)) {
@@ -70,7 +54,7 @@ class DocCliTest {
         compare("system-seed_2019_buggy.dot", out.resolve("system-seed_2019_buggy.dot"));
         String first = Files.readString(out.resolve("POLICY.md"));
         String json = Files.readString(out.resolve("policy.json"));
-        Run again = run("doc", SEED + "seed_2019_buggy.reclaim", SEED + "seed_2019_noio_fix.reclaim", "-o",
+        CliRun again = CliRun.of("doc", SEED + "seed_2019_buggy.reclaim", SEED + "seed_2019_noio_fix.reclaim", "-o",
                 out.toString());
         assertEquals(0, again.exit());
         assertEquals(first, Files.readString(out.resolve("POLICY.md")));
@@ -82,7 +66,7 @@ class DocCliTest {
 
     @Test
     void hostileDocCommentsAreEscaped() throws IOException {
-        Run r = run("doc", ESC, "-o", dir.toString());
+        CliRun r = CliRun.of("doc", ESC, "-o", dir.toString());
         assertEquals(0, r.exit(), r.err());
         String md = Files.readString(dir.resolve("POLICY.md"));
         assertFalse(md.contains("<script>"), md);
@@ -132,7 +116,7 @@ class DocCliTest {
     void replacesItsOwnFilesAndLeavesOthersAlone() throws IOException {
         Files.writeString(dir.resolve("POLICY.md"), "old");
         Files.writeString(dir.resolve("notes.txt"), "mine");
-        Run r = run("doc", ESC, "-o", dir.toString());
+        CliRun r = CliRun.of("doc", ESC, "-o", dir.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.readString(dir.resolve("POLICY.md")).startsWith("# Policy\n"));
         assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
@@ -146,7 +130,7 @@ class DocCliTest {
     void refusesARegularFileAsOutput() throws IOException {
         Path file = dir.resolve("out");
         Files.writeString(file, "keep");
-        Run r = run("doc", ESC, "-o", file.toString());
+        CliRun r = CliRun.of("doc", ESC, "-o", file.toString());
         assertEquals(2, r.exit());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("reclaimc: error: "), r.err());
@@ -155,9 +139,9 @@ class DocCliTest {
 
     @Test
     void usageAndInputErrorsExitTwo() {
-        Run noOut = run("doc", ESC);
+        CliRun noOut = CliRun.of("doc", ESC);
         assertEquals(2, noOut.exit(), noOut.err());
-        Run missing = run("doc", "src/test/resources/doc/missing.reclaim", "-o", dir.resolve("x").toString());
+        CliRun missing = CliRun.of("doc", "src/test/resources/doc/missing.reclaim", "-o", dir.resolve("x").toString());
         assertEquals(2, missing.exit());
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertFalse(Files.exists(dir.resolve("x")));

@@ -54,7 +54,7 @@ class SimulateCliTest {
 
     @Test
     void exitZeroWhenEveryExpectIsMet() {
-        SimulateRun r = SimulateRun.of("simulate", BUGGY);
+        CliRun r = CliRun.of("simulate", BUGGY);
         assertEquals(Reclaimc.OK, r.exit(), r.err());
         assertTrue(r.out().startsWith("system seed_2019_buggy: deadlock as expected\n"), r.out());
         assertEquals("", r.err(), "no progress line for a short run");
@@ -78,12 +78,12 @@ class SimulateCliTest {
                     thread a task { lock m  unlock m }
                 }
                 """);
-        SimulateRun r = SimulateRun.of("simulate", f.toString());
+        CliRun r = CliRun.of("simulate", f.toString());
         assertEquals(Reclaimc.FINDINGS, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("system wrong: deadlock but expected no deadlock"), r.out());
         assertTrue(r.out().contains("system right: no deadlock as expected"), r.out());
         assertTrue(r.out().contains("deadlock (self-wait): a waits for m, held by a (itself)"), r.out());
-        assertEquals(Reclaimc.OK, SimulateRun.of("simulate", f.toString(), "--system", "right").exit());
+        assertEquals(Reclaimc.OK, CliRun.of("simulate", f.toString(), "--system", "right").exit());
     }
 
     @Test
@@ -97,8 +97,8 @@ class SimulateCliTest {
                     thread a task { lock m  lock nosuch  lock m }
                 }
                 """);
-        assertEquals(Reclaimc.FINDINGS, SimulateRun.of("check", f.toString()).exit(), "the checker reports errors");
-        SimulateRun r = SimulateRun.of("simulate", f.toString());
+        assertEquals(Reclaimc.FINDINGS, CliRun.of("check", f.toString()).exit(), "the checker reports errors");
+        CliRun r = CliRun.of("simulate", f.toString());
         assertEquals(Reclaimc.OK, r.exit(), r.out() + r.err());
     }
 
@@ -116,7 +116,7 @@ class SimulateCliTest {
         bad.add(new String[] { "simulate", "../examples/seed/base.reclaim" });
         bad.add(new String[] { "simulate" });
         for (String[] args : bad) {
-            SimulateRun r = SimulateRun.of(args);
+            CliRun r = CliRun.of(args);
             assertEquals(Reclaimc.USAGE, r.exit(), String.join(" ", args) + "\n" + r.err());
             assertTrue(r.err().startsWith("reclaimc: error: "), r.err());
             assertEquals("", r.out(), String.join(" ", args));
@@ -125,8 +125,8 @@ class SimulateCliTest {
 
     @Test
     void theScheduleReplayReproducesTheDeadlockExactly() {
-        SimulateRun first = SimulateRun.of("simulate", BUGGY);
-        SimulateRun replay = SimulateRun.of(replayArgs(first.out(), "replay:"));
+        CliRun first = CliRun.of("simulate", BUGGY);
+        CliRun replay = CliRun.of(replayArgs(first.out(), "replay:"));
         assertEquals(Reclaimc.OK, replay.exit(), replay.err());
         assertTrue(replay.out().contains("schedule: deadlock after 38 steps"), replay.out());
         assertEquals(stacks(first.out()), stacks(replay.out()));
@@ -134,10 +134,10 @@ class SimulateCliTest {
 
     @Test
     void theSeedReplayReproducesTheRandomRun() {
-        SimulateRun first = SimulateRun.of("simulate", TRYLOCK);
+        CliRun first = CliRun.of("simulate", TRYLOCK);
         String[] args = replayArgs(first.out(), "replay the random run:");
-        SimulateRun a = SimulateRun.of(args);
-        SimulateRun b = SimulateRun.of(args);
+        CliRun a = CliRun.of(args);
+        CliRun b = CliRun.of(args);
         assertEquals(Reclaimc.OK, a.exit(), a.err());
         assertTrue(a.out().contains("random: deadlock in run 1 of 1"), a.out());
         assertEquals(a.out(), b.out(), "same seed, same run");
@@ -147,13 +147,13 @@ class SimulateCliTest {
 
     @Test
     void modesCanBeSelected() {
-        SimulateRun ex = SimulateRun.of("simulate", BUGGY, "--exhaustive", "--max-states", "100000", "--depth", "60");
+        CliRun ex = CliRun.of("simulate", BUGGY, "--exhaustive", "--max-states", "100000", "--depth", "60");
         assertTrue(ex.out().contains("exhaustive: deadlock at depth 38"), ex.out());
         assertFalse(ex.out().contains("  random:"), ex.out());
-        SimulateRun rnd = SimulateRun.of("simulate", BUGGY, "--seed", "5", "--runs", "50", "--steps", "500");
+        CliRun rnd = CliRun.of("simulate", BUGGY, "--seed", "5", "--runs", "50", "--steps", "500");
         assertFalse(rnd.out().contains("  exhaustive:"), rnd.out());
         assertTrue(rnd.out().contains("trace ("), rnd.out());
-        SimulateRun bounded = SimulateRun.of("simulate", BUGGY, "--exhaustive", "--depth", "10");
+        CliRun bounded = CliRun.of("simulate", BUGGY, "--exhaustive", "--depth", "10");
         assertEquals(Reclaimc.FINDINGS, bounded.exit(), "no deadlock within 10 steps, but one is expected");
         assertTrue(bounded.out().contains("exhaustive: no deadlock within bound 2000000 states, depth 10"),
                 bounded.out());
@@ -161,7 +161,7 @@ class SimulateCliTest {
 
     @Test
     void jsonCarriesTheSameContent() {
-        SimulateRun r = SimulateRun.of("simulate", "--format", "json", BUGGY);
+        CliRun r = CliRun.of("simulate", "--format", "json", BUGGY);
         assertEquals(Reclaimc.OK, r.exit());
         String out = r.out();
         assertTrue(out.startsWith("{\n  \"version\": 1,"), out);

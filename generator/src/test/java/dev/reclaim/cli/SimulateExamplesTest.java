@@ -70,11 +70,11 @@ class SimulateExamplesTest {
     @MethodSource("files")
     void theCommandLineAgrees(Path file) throws Exception {
         if (systems(file).isEmpty()) {
-            SimulateRun r = SimulateRun.of("simulate", file.toString());
+            CliRun r = CliRun.of("simulate", file.toString());
             assertEquals(Reclaimc.USAGE, r.exit(), "a file without systems: " + r.err());
             return;
         }
-        SimulateRun r = SimulateRun.of("simulate", file.toString());
+        CliRun r = CliRun.of("simulate", file.toString());
         assertEquals(Reclaimc.OK, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains(" as expected, 0 not as expected"), r.out());
     }

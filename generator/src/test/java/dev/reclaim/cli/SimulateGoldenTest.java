@@ -25,8 +25,8 @@ class SimulateGoldenTest {
 
     private static void golden(String name, int exit) throws IOException {
         String file = SEED + name + ".reclaim";
-        SimulateRun text = SimulateRun.of("simulate", file);
-        SimulateRun json = SimulateRun.of("simulate", "--format", "json", file);
+        CliRun text = CliRun.of("simulate", file);
+        CliRun json = CliRun.of("simulate", "--format", "json", file);
         assertEquals(exit, text.exit(), text.err());
         assertEquals(exit, json.exit(), json.err());
         assertEquals("", text.err());
