@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** {@code reclaimc}: the compiler's command line. Exit 0 ok, 1 findings, 2 usage or unreadable input. */
 @Command(name = "reclaimc", mixinStandardHelpOptions = true, versionProvider = Reclaimc.Version.class,
         description = "Checks memory-reclaim layering policies (.reclaim files).",
-        subcommands = { CheckCommand.class, SimulateCommand.class, DocCommand.class, CommandLine.HelpCommand.class })
+        subcommands = { CheckCommand.class, SimulateCommand.class, DocCommand.class, GenerateCommand.class,
+            CommandLine.HelpCommand.class })
 public final class Reclaimc implements Runnable {
     public static final int OK = 0;
     public static final int FINDINGS = 1;

@@ -86,7 +86,8 @@ public class FileAnalysis {
                 reported.add(new Reported(j.finding(), status, j.note()));
             }
         }
-        return new FileReport(file, sortedUnique(reported), lowered.systems());
+        return new FileReport(file, sortedUnique(reported), lowered.systems(),
+                new FileReport.Policy(lowered.policy(), lowered.doc(), lowered.vocab()));
     }
 
     private static List<Reported> sortedUnique(List<Reported> in) {

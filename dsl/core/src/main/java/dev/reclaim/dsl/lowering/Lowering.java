@@ -33,8 +33,12 @@ import dev.reclaim.model.Vocabulary;
 public final class Lowering {
     private static final ReclaimPackage P = ReclaimPackage.eINSTANCE;
 
-    /** The IR of one file; {@code findings} are those lowering itself found (context cycles, ...). */
-    public record Result(String policy, Vocabulary vocab, List<SystemModel> systems, List<Finding> findings) {
+    /**
+     * The IR of one file; {@code findings} are those lowering itself found (context cycles, ...);
+     * {@code doc} is the policy's doc comment, or null.
+     */
+    public record Result(String policy, Vocabulary vocab, List<SystemModel> systems, List<Finding> findings,
+                         String doc) {
     }
 
     private final IEObjectDocumentationProvider docProvider;
@@ -112,6 +116,6 @@ public final class Lowering {
                 systems.add(new SystemLowering(positions, contexts, docs, vocab).lower(s));
             }
         }
-        return new Result(model.getName(), vocab, systems, findings);
+        return new Result(model.getName(), vocab, systems, findings, docs.of(model));
     }
 }
