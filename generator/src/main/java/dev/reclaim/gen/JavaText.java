@@ -8,6 +8,9 @@ import java.util.List;
  * under any {@code -encoding} and read the same everywhere.
  */
 final class JavaText {
+    /** Javadoc lines are wrapped to this many columns. */
+    static final int WIDTH = 100;
+
     private final StringBuilder out = new StringBuilder();
     private int indent;
 
@@ -54,6 +57,7 @@ final class JavaText {
             return this;
         }
         line("/**");
+        boolean pre = false;
         for (int i = 0; i < kept.size(); i++) {
             boolean tag = kept.get(i).startsWith("@");
             // a blank line between paragraphs and before the block tags, none between tags
@@ -64,11 +68,37 @@ final class JavaText {
             for (int j = 0; j < lines.length; j++) {
                 String l = lines[j].stripTrailing();
                 boolean para = i > 0 && j == 0 && !tag && !l.startsWith("<");
-                line(l.isEmpty() ? " *" : " * " + (para ? "<p>" : "") + l);
+                if (l.isEmpty()) {
+                    line(" *");
+                } else {
+                    wrapped(" * ", (para ? "<p>" : "") + l, pre);
+                }
+                pre = (pre || l.contains("<pre>")) && !l.contains("</pre>");
             }
         }
         line(" */");
         return this;
+    }
+
+    /**
+     * Prints {@code text} after {@code prefix}, broken at spaces so that lines stay within
+     * {@link #WIDTH} columns where a space allows; preformatted text is never broken.
+     */
+    private void wrapped(String prefix, String text, boolean pre) {
+        int room = Math.max(40, WIDTH - 4 * indent - prefix.length());
+        String rest = text;
+        while (!pre && rest.length() > room) {
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= 0) {
+                cut = rest.indexOf(' ', room);
+                if (cut < 0) {
+                    break;
+                }
+            }
+            line(prefix + rest.substring(0, cut));
+            rest = rest.substring(cut + 1).stripLeading();
+        }
+        line(prefix + rest);
     }
 
     JavaText javadoc(String... paragraphs) {
