@@ -88,17 +88,40 @@ final class JavaText {
         int room = Math.max(40, WIDTH - 4 * indent - prefix.length());
         String rest = text;
         while (!pre && rest.length() > room) {
-            int cut = rest.lastIndexOf(' ', room);
+            int cut = breakBefore(rest, room);
             if (cut <= 0) {
-                cut = rest.indexOf(' ', room);
-                if (cut < 0) {
-                    break;
-                }
+                break;
             }
             line(prefix + rest.substring(0, cut));
             rest = rest.substring(cut + 1).stripLeading();
         }
         line(prefix + rest);
+    }
+
+    /**
+     * The last space at or before {@code room} outside inline tags ({@code {@code a b}} stays on one
+     * line), else the first such space after it; -1 when there is none.
+     */
+    private static int breakBefore(String text, int room) {
+        int depth = 0;
+        int last = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (c == ' ' && depth == 0 && i > 0) {
+                if (i > room && last > 0) {
+                    return last;
+                }
+                last = i;
+                if (i > room) {
+                    return i;
+                }
+            }
+        }
+        return last;
     }
 
     JavaText javadoc(String... paragraphs) {

@@ -15,7 +15,9 @@ import dev.reclaim.enforce.ShrinkerRegistry;
  * mask, the usual GFP_* contexts, and the layers of the storage stack from the filesystem down
  * to the hardware (LANGUAGE.md &#167;1). Systems live in the files that import this one.
  *
- * <p>Constants: {@link StoragePermissions}, {@link StorageContexts}, {@link StorageLayers}. Loading this class installs {@link #POLICY} in the mode of the {@code reclaim.mode} system property (see {@code dev.reclaim.enforce}).
+ * <p>Constants: {@link StoragePermissions}, {@link StorageContexts}, {@link StorageLayers}. Loading
+ * this class installs {@link #POLICY} in the mode of the {@code reclaim.mode} system property (see
+ * {@code dev.reclaim.enforce}).
  *
  * <pre>{@code
  * int saved = Storage.save(StorageContexts.KERNEL);
@@ -28,7 +30,8 @@ import dev.reclaim.enforce.ShrinkerRegistry;
  */
 public final class Storage {
     /**
-     * The policy tables: permissions in bit order, named contexts, layers with guard and {@code below} order.
+     * The policy tables: permissions in bit order, named contexts, layers with guard and {@code
+     * below} order.
      */
     public static final Policy POLICY = Policy.builder("linux.storage")
             .permission("direct")
@@ -63,7 +66,8 @@ public final class Storage {
     }
 
     /**
-     * Opens a scope, like {@code memalloc_nofs_save}: allocations until the matching {@link #restore} are narrowed to {@code context}. Scopes only narrow.
+     * Opens a scope, like {@code memalloc_nofs_save}: allocations until the matching {@link
+     * #restore} are narrowed to {@code context}. Scopes only narrow.
      *
      * @param context a mask of {@link StorageContexts} or {@link StoragePermissions}
      * @return the token to pass to {@link #restore}
@@ -92,7 +96,8 @@ public final class Storage {
     }
 
     /**
-     * The context an allocation asking for {@code context} may use: narrowed by every open scope, and checked against the policy in the installed mode.
+     * The context an allocation asking for {@code context} may use: narrowed by every open scope,
+     * and checked against the policy in the installed mode.
      *
      * @param context the allocation's own mask, e.g. {@link StorageContexts}
      * @return the effective mask to allocate with
@@ -122,7 +127,8 @@ public final class Storage {
     }
 
     /**
-     * Registers a shrinker of {@code owner}, guarded by the guard of {@code owner}'s layer ({@link StorageLayers#guard}): a reclaim pass calls it only when its context holds that permission.
+     * Registers a shrinker of {@code owner}, guarded by the guard of {@code owner}'s layer ({@link
+     * StorageLayers#guard}): a reclaim pass calls it only when its context holds that permission.
      *
      * @param name how messages name it
      * @param owner the instance whose cache it shrinks

@@ -4,7 +4,8 @@ package linux.storage;
 import static linux.storage.StoragePermissions.*;
 
 /**
- * The named contexts of policy {@code linux.storage}: sets of permissions of {@link StoragePermissions}, for {@code save}, {@code scope} and {@code allocating}.
+ * The named contexts of policy {@code linux.storage}: sets of permissions of {@link
+ * StoragePermissions}, for {@code save}, {@code scope} and {@code allocating}.
  */
 public final class StorageContexts {
     /**
@@ -13,12 +14,14 @@ public final class StorageContexts {
     public static final int KERNEL = DIRECT | KSWAPD | IO | FS;
 
     /**
-     * Context {@code NOFS}: DIRECT + KSWAPD + IO. GFP_NOFS (memalloc_nofs_save): reclaim may do IO but must not enter filesystems.
+     * Context {@code NOFS}: DIRECT + KSWAPD + IO. GFP_NOFS (memalloc_nofs_save): reclaim may do IO
+     * but must not enter filesystems.
      */
     public static final int NOFS = DIRECT | KSWAPD | IO;
 
     /**
-     * Context {@code NOIO}: DIRECT + KSWAPD. GFP_NOIO (memalloc_noio_save): reclaim may neither start IO nor enter filesystems.
+     * Context {@code NOIO}: DIRECT + KSWAPD. GFP_NOIO (memalloc_noio_save): reclaim may neither
+     * start IO nor enter filesystems.
      */
     public static final int NOIO = DIRECT | KSWAPD;
 

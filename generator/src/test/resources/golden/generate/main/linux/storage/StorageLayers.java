@@ -2,7 +2,8 @@
 package linux.storage;
 
 /**
- * The layers of policy {@code linux.storage} as indices (a layer comes after every layer it is below), and the guard table: the permission reclaim into a layer's sources requires.
+ * The layers of policy {@code linux.storage} as indices (a layer comes after every layer it is
+ * below), and the guard table: the permission reclaim into a layer's sources requires.
  */
 public final class StorageLayers {
     /**
@@ -11,17 +12,20 @@ public final class StorageLayers {
     public static final int FS = 0;
 
     /**
-     * Layer {@code dm} (guarded by {@link StoragePermissions#IO}, below {@link #FS}). Device-mapper targets and their metadata caches (dm-bufio).
+     * Layer {@code dm} (guarded by {@link StoragePermissions#IO}, below {@link #FS}). Device-mapper
+     * targets and their metadata caches (dm-bufio).
      */
     public static final int DM = 1;
 
     /**
-     * Layer {@code block} (guarded by {@link StoragePermissions#IO}, below {@link #DM}). Block devices: disks, loop, nbd.
+     * Layer {@code block} (guarded by {@link StoragePermissions#IO}, below {@link #DM}). Block
+     * devices: disks, loop, nbd.
      */
     public static final int BLOCK = 2;
 
     /**
-     * Layer {@code device} (unguarded, below {@link #BLOCK}). Hardware: completes IO without allocating.
+     * Layer {@code device} (unguarded, below {@link #BLOCK}). Hardware: completes IO without
+     * allocating.
      */
     public static final int DEVICE = 3;
 

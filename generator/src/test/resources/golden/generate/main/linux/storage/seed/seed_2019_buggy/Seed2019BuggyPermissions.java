@@ -2,11 +2,13 @@
 package linux.storage.seed.seed_2019_buggy;
 
 /**
- * The permissions of policy {@code linux.storage.seed.seed_2019_buggy} as bit masks: bit {@code i} is the {@code i}-th declared permission, as in every mask {@code dev.reclaim.enforce} takes.
+ * The permissions of policy {@code linux.storage.seed.seed_2019_buggy} as bit masks: bit {@code i}
+ * is the {@code i}-th declared permission, as in every mask {@code dev.reclaim.enforce} takes.
  */
 public final class Seed2019BuggyPermissions {
     /**
-     * Permission {@code direct} (bit 0). __GFP_DIRECT_RECLAIM: the caller may reclaim memory itself, and sleep doing it.
+     * Permission {@code direct} (bit 0). __GFP_DIRECT_RECLAIM: the caller may reclaim memory
+     * itself, and sleep doing it.
      */
     public static final int DIRECT = 1 << 0;
 

@@ -11,11 +11,14 @@ import dev.reclaim.model.build.SystemBuilder;
 import dev.reclaim.model.build.VocabularyBuilder;
 
 /**
- * System {@code seed_2019_buggy} of policy {@code linux.storage.seed.seed_2019_buggy}, built on the runtime model for the checker ({@code dev.reclaim.analysis.Checker}) and the simulator ({@code dev.reclaim.sim.Simulator}).
+ * System {@code seed_2019_buggy} of policy {@code linux.storage.seed.seed_2019_buggy}, built on the
+ * runtime model for the checker ({@code dev.reclaim.analysis.Checker}) and the simulator ({@code
+ * dev.reclaim.sim.Simulator}).
  *
  * <p>dm-thin metadata (dm-bufio) on a loop device backed by XFS, before d0a255e795ab.
  *
- * The loop worker serves loop0 by calling into XFS direct IO (lo_rw_aio -&gt; xfs_vm_direct_IO -&gt;
+ * The loop worker serves loop0 by calling into XFS direct IO (lo_rw_aio -&gt; xfs_vm_direct_IO
+ * -&gt;
  * do_blockdev_direct_IO), whose kmem_cache_alloc uses GFP_KERNEL. Direct reclaim from there
  * reaches the dm-bufio shrinker of thin0, which is on loop0: a block device's allocation
  * recursing into a layer that depends on it. 9d28eb12447e ("dm bufio: change __GFP_IO to

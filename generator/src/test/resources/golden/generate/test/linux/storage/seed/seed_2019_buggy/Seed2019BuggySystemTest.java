@@ -17,7 +17,8 @@ import dev.reclaim.sim.SimResult;
 import dev.reclaim.sim.Simulator;
 
 /**
- * What system {@code seed_2019_buggy} of policy {@code linux.storage.seed.seed_2019_buggy} declares, asserted on {@link Seed2019BuggySystem}.
+ * What system {@code seed_2019_buggy} of policy {@code linux.storage.seed.seed_2019_buggy}
+ * declares, asserted on {@link Seed2019BuggySystem}.
  */
 class Seed2019BuggySystemTest {
     /**
