@@ -30,8 +30,8 @@ import dev.reclaim.enforce.ShrinkerRegistry;
  */
 public final class Storage {
     /**
-     * The policy tables: permissions in bit order, named contexts, layers with guard and {@code
-     * below} order.
+     * The policy tables: permissions in bit order, named contexts, layers with guard and
+     * {@code below} order.
      */
     public static final Policy POLICY = Policy.builder("linux.storage")
             .permission("direct")
@@ -66,8 +66,8 @@ public final class Storage {
     }
 
     /**
-     * Opens a scope, like {@code memalloc_nofs_save}: allocations until the matching {@link
-     * #restore} are narrowed to {@code context}. Scopes only narrow.
+     * Opens a scope, like {@code memalloc_nofs_save}: allocations until the matching
+     * {@link #restore} are narrowed to {@code context}. Scopes only narrow.
      *
      * @param context a mask of {@link StorageContexts} or {@link StoragePermissions}
      * @return the token to pass to {@link #restore}
@@ -127,8 +127,9 @@ public final class Storage {
     }
 
     /**
-     * Registers a shrinker of {@code owner}, guarded by the guard of {@code owner}'s layer ({@link
-     * StorageLayers#guard}): a reclaim pass calls it only when its context holds that permission.
+     * Registers a shrinker of {@code owner}, guarded by the guard of {@code owner}'s layer
+     * ({@link StorageLayers#guard}): a reclaim pass calls it only when its context holds that
+     * permission.
      *
      * @param name how messages name it
      * @param owner the instance whose cache it shrinks

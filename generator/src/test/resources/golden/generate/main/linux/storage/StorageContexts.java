@@ -4,8 +4,8 @@ package linux.storage;
 import static linux.storage.StoragePermissions.*;
 
 /**
- * The named contexts of policy {@code linux.storage}: sets of permissions of {@link
- * StoragePermissions}, for {@code save}, {@code scope} and {@code allocating}.
+ * The named contexts of policy {@code linux.storage}: sets of permissions of
+ * {@link StoragePermissions}, for {@code save}, {@code scope} and {@code allocating}.
  */
 public final class StorageContexts {
     /**

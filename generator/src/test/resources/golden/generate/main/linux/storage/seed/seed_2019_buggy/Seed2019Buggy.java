@@ -15,9 +15,9 @@ import dev.reclaim.enforce.ShrinkerRegistry;
  * metadata kept in dm-bufio, on a loop device whose backing file lives on XFS, as it stood in
  * 2019 before the loop worker was put under memalloc_noio.
  *
- * <p>Constants: {@link Seed2019BuggyPermissions}, {@link Seed2019BuggyContexts}, {@link
- * Seed2019BuggyLayers}. Loading this class installs {@link #POLICY} in the mode of the {@code
- * reclaim.mode} system property (see {@code dev.reclaim.enforce}).
+ * <p>Constants: {@link Seed2019BuggyPermissions}, {@link Seed2019BuggyContexts},
+ * {@link Seed2019BuggyLayers}. Loading this class installs {@link #POLICY} in the mode of the
+ * {@code reclaim.mode} system property (see {@code dev.reclaim.enforce}).
  *
  * <pre>{@code
  * int saved = Seed2019Buggy.save(Seed2019BuggyContexts.KERNEL);
@@ -30,8 +30,8 @@ import dev.reclaim.enforce.ShrinkerRegistry;
  */
 public final class Seed2019Buggy {
     /**
-     * The policy tables: permissions in bit order, named contexts, layers with guard and {@code
-     * below} order.
+     * The policy tables: permissions in bit order, named contexts, layers with guard and
+     * {@code below} order.
      */
     public static final Policy POLICY = Policy.builder("linux.storage.seed.seed_2019_buggy")
             .permission("direct")
@@ -66,8 +66,8 @@ public final class Seed2019Buggy {
     }
 
     /**
-     * Opens a scope, like {@code memalloc_nofs_save}: allocations until the matching {@link
-     * #restore} are narrowed to {@code context}. Scopes only narrow.
+     * Opens a scope, like {@code memalloc_nofs_save}: allocations until the matching
+     * {@link #restore} are narrowed to {@code context}. Scopes only narrow.
      *
      * @param context a mask of {@link Seed2019BuggyContexts} or {@link Seed2019BuggyPermissions}
      * @return the token to pass to {@link #restore}
@@ -127,8 +127,8 @@ public final class Seed2019Buggy {
     }
 
     /**
-     * Registers a shrinker of {@code owner}, guarded by the guard of {@code owner}'s layer ({@link
-     * Seed2019BuggyLayers#guard}): a reclaim pass calls it only when its context holds that
+     * Registers a shrinker of {@code owner}, guarded by the guard of {@code owner}'s layer
+     * ({@link Seed2019BuggyLayers#guard}): a reclaim pass calls it only when its context holds that
      * permission.
      *
      * @param name how messages name it

@@ -12,8 +12,8 @@ import dev.reclaim.model.build.VocabularyBuilder;
 
 /**
  * System {@code seed_2019_buggy} of policy {@code linux.storage.seed.seed_2019_buggy}, built on the
- * runtime model for the checker ({@code dev.reclaim.analysis.Checker}) and the simulator ({@code
- * dev.reclaim.sim.Simulator}).
+ * runtime model for the checker ({@code dev.reclaim.analysis.Checker}) and the simulator
+ * ({@code dev.reclaim.sim.Simulator}).
  *
  * <p>dm-thin metadata (dm-bufio) on a loop device backed by XFS, before d0a255e795ab.
  *
