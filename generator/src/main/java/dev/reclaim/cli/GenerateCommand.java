@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
 
 import dev.reclaim.dsl.compile.FileReport;
 import dev.reclaim.dsl.compile.ReclaimCompiler;
-import dev.reclaim.gen.GenModelBuilder;
 import dev.reclaim.gen.Generator;
-import dev.reclaim.gen.JavaFile;
-import dev.reclaim.gen.JavaNames;
-import dev.reclaim.gen.OutputWriter;
+import dev.reclaim.gen.model.GenModelBuilder;
+import dev.reclaim.gen.model.JavaNames;
+import dev.reclaim.gen.render.JavaFile;
+import dev.reclaim.gen.write.OutputWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

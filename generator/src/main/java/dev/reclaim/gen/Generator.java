@@ -1,14 +1,16 @@
 package dev.reclaim.gen;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.reclaim.dsl.compile.FileReport;
+import dev.reclaim.gen.model.GenModelBuilder;
+import dev.reclaim.gen.render.JavaFile;
+import dev.reclaim.gen.render.JavaRenderer;
 
 /**
- * The code generator's entry point: checked files in, Java files out (nothing is written here).
- * Per policy: its constants, guard table and enforcement facade; per system: the class that builds
- * it on the runtime model and its JUnit 5 test.
+ * The code generator's entry point: checked files in, Java files out (nothing is written here;
+ * {@code dev.reclaim.gen.write.OutputWriter} does that). Per policy: its constants, guard table and
+ * enforcement facade; per system: the class that builds it on the runtime model and its JUnit 5 test.
  */
 public final class Generator {
     private final String packageOverride;
@@ -18,17 +20,8 @@ public final class Generator {
         this.packageOverride = packageOverride;
     }
 
-    /** The files to write, in a stable order: per policy its main classes, then per system its two. */
+    /** The files to write, in a stable order. */
     public List<JavaFile> generate(List<FileReport> reports) throws GenModelBuilder.GenerateException {
-        GenModel model = new GenModelBuilder(packageOverride).build(reports);
-        List<JavaFile> out = new ArrayList<>();
-        for (GenModel.PolicyUnit p : model.policies()) {
-            out.addAll(new PolicyRenderer().render(p));
-            for (GenModel.SystemUnit s : p.systems()) {
-                out.add(new SystemRenderer(p, s).render());
-                out.add(new TestRenderer().render(p, s));
-            }
-        }
-        return out;
+        return new JavaRenderer().render(new GenModelBuilder(packageOverride).build(reports));
     }
 }

@@ -1,12 +1,12 @@
-package dev.reclaim.gen;
+package dev.reclaim.gen.render;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.reclaim.gen.GenModel.ContextConst;
-import dev.reclaim.gen.GenModel.LayerConst;
-import dev.reclaim.gen.GenModel.PermConst;
-import dev.reclaim.gen.GenModel.PolicyUnit;
+import dev.reclaim.gen.model.GenModel.ContextConst;
+import dev.reclaim.gen.model.GenModel.LayerConst;
+import dev.reclaim.gen.model.GenModel.PermConst;
+import dev.reclaim.gen.model.GenModel.PolicyUnit;
 
 /**
  * Prints a policy's enforcement code: its permission, context and layer constants (one class each,

@@ -1,4 +1,4 @@
-package dev.reclaim.gen;
+package dev.reclaim.gen.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,11 +1,11 @@
-package dev.reclaim.gen;
+package dev.reclaim.gen.render;
 
 import java.util.List;
 
-import dev.reclaim.gen.GenModel.ContextConst;
-import dev.reclaim.gen.GenModel.LayerConst;
-import dev.reclaim.gen.GenModel.PermConst;
-import dev.reclaim.gen.GenModel.PolicyUnit;
+import dev.reclaim.gen.model.GenModel.ContextConst;
+import dev.reclaim.gen.model.GenModel.LayerConst;
+import dev.reclaim.gen.model.GenModel.PermConst;
+import dev.reclaim.gen.model.GenModel.PolicyUnit;
 
 /**
  * Prints a policy's facade: the {@code dev.reclaim.enforce.Policy} tables built once (installed by

@@ -1,12 +1,12 @@
-package dev.reclaim.gen;
+package dev.reclaim.gen.render;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.reclaim.gen.GenModel.PolicyUnit;
-import dev.reclaim.gen.GenModel.SystemUnit;
+import dev.reclaim.gen.model.GenModel.PolicyUnit;
+import dev.reclaim.gen.model.GenModel.SystemUnit;
 import dev.reclaim.model.ContextDef;
 import dev.reclaim.model.Ctx;
 import dev.reclaim.model.Decl;

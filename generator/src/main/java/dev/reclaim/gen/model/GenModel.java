@@ -1,4 +1,4 @@
-package dev.reclaim.gen;
+package dev.reclaim.gen.model;
 
 import java.util.List;
 

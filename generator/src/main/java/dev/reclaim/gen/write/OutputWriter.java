@@ -1,4 +1,4 @@
-package dev.reclaim.gen;
+package dev.reclaim.gen.write;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.reclaim.gen;
+package dev.reclaim.gen.render;
 
 import java.util.List;
 

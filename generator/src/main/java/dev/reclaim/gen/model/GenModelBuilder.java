@@ -1,4 +1,4 @@
-package dev.reclaim.gen;
+package dev.reclaim.gen.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

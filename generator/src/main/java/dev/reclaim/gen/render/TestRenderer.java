@@ -1,10 +1,10 @@
-package dev.reclaim.gen;
+package dev.reclaim.gen.render;
 
 import java.util.List;
 import java.util.TreeSet;
 
-import dev.reclaim.gen.GenModel.PolicyUnit;
-import dev.reclaim.gen.GenModel.SystemUnit;
+import dev.reclaim.gen.model.GenModel.PolicyUnit;
+import dev.reclaim.gen.model.GenModel.SystemUnit;
 import dev.reclaim.model.SystemModel;
 
 /**

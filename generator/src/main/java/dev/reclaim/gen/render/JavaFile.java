@@ -1,4 +1,4 @@
-package dev.reclaim.gen;
+package dev.reclaim.gen.render;
 
 /**
  * One generated compilation unit: {@code test} files go to the test output directory.

@@ -1,0 +1,5 @@
+/**
+ * Writes generated files: confined to their output roots, each replaced atomically, unchanged ones
+ * left alone.
+ */
+package dev.reclaim.gen.write;
