@@ -29,7 +29,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Compiles generated sources with {@code javax.tools} as a strict user build would
- * ({@code -Xlint:all -Werror}, against the runtime and JUnit only: no Xtext, no EMF), loads them,
+ * ({@code -Xlint:all -Xdoclint:all -Werror}: no warning, and Javadoc complete and well-formed; against
+ * the runtime and JUnit only: no Xtext, no EMF), loads them,
  * and runs generated JUnit 5 classes with the JUnit Platform Launcher.
  */
 final class GeneratedJava {
@@ -72,7 +73,7 @@ final class GeneratedJava {
         StringWriter out = new StringWriter();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, null, null)) {
             Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(sources);
-            List<String> options = List.of("-Xlint:all", "-Werror", "--release", "17", "-encoding", "US-ASCII",
+            List<String> options = List.of("-Xlint:all", "-Xdoclint:all", "-Werror", "--release", "17", "-encoding", "US-ASCII",
                     "-classpath", classpath(), "-d", classes.toString());
             boolean ok = javac.getTask(out, fm, diagnostics, options, null, units).call();
             StringBuilder b = new StringBuilder(out.toString());

@@ -41,6 +41,7 @@ final class FacadeRenderer {
                         + "));\n} finally {\n    " + p.facade() + ".restore(saved);\n}\n}</pre>"));
         t.line("public final class " + p.facade() + " {").in();
         policyTables();
+        t.line("/** Not instantiated: static members only. */");
         t.line("private " + p.facade() + "() {").line("}");
         t.line("");
         delegates();
@@ -118,6 +119,14 @@ final class FacadeRenderer {
                 "@return the registration, to declare what it takes or to unregister",
                 "ShrinkerRegistry.Registration register(String name, Instance owner, Shrinker shrinker)",
                 "return Reclaim.shrinkers().register(name, owner, shrinker);");
+        method("Registers a shrinker of {@code owner} with its own guard, as {@code shrinker ... guarded by P} "
+                        + "or {@code unguarded} declares it.",
+                "@param name how messages name it", "@param owner the instance whose cache it shrinks",
+                "@param guard a {@link " + p.permissionsClass() + "} mask; 0 for unguarded (clean page cache)",
+                "@param shrinker frees up to the given number of pages",
+                "@return the registration, to declare what it takes or to unregister",
+                "ShrinkerRegistry.Registration register(String name, Instance owner, int guard, Shrinker shrinker)",
+                "return Reclaim.shrinkers().register(name, owner, guard, shrinker);");
     }
 
     private void method(String... parts) {
@@ -127,7 +136,7 @@ final class FacadeRenderer {
         t.line("public static " + signature + " {").in();
         t.line(body);
         t.out().line("}");
-        if (!signature.startsWith("ShrinkerRegistry")) {
+        if (!signature.contains("int guard")) {
             t.line("");
         }
     }

@@ -40,6 +40,7 @@ final class PolicyRenderer {
             t.line("public static final int " + c.constant() + " = 1 << " + c.bit() + ";");
             t.line("");
         }
+        t.line("/** Not instantiated: static members only. */");
         t.line("private " + p.permissionsClass() + "() {").line("}");
         t.out().line("}");
         return new JavaFile(p.pkg(), p.permissionsClass(), false, t.toString());
@@ -60,6 +61,7 @@ final class PolicyRenderer {
                     + (c.permissions().isEmpty() ? "0" : String.join(" | ", c.permissions())) + ";");
             t.line("");
         }
+        t.line("/** Not instantiated: static members only. */");
         t.line("private " + p.contextsClass() + "() {").line("}");
         t.out().line("}");
         return new JavaFile(p.pkg(), p.contextsClass(), false, t.toString());
@@ -88,6 +90,7 @@ final class PolicyRenderer {
         t.line("private static final int[] GUARDS = { " + String.join(", ", guards) + (guards.isEmpty() ? "" : " ")
                 + "};");
         t.line("");
+        t.line("/** Not instantiated: static members only. */");
         t.line("private " + p.layersClass() + "() {").line("}");
         t.line("");
         t.javadoc("The guard permission mask of {@code layer} (0: unguarded).",

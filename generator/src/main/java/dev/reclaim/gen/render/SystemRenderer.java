@@ -50,6 +50,7 @@ final class SystemRenderer {
                         + "and the simulator ({@code dev.reclaim.sim.Simulator}).",
                 s.doc() == null ? "" : JavaText.doc(s.doc())));
         t.line("public final class " + u.className() + " {").in();
+        t.line("/** Not instantiated: static members only. */");
         t.line("private " + u.className() + "() {").line("}");
         t.line("");
         t.javadoc("The vocabulary visible to the system: its file's and its imports'.",

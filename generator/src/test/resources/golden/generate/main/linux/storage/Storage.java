@@ -53,6 +53,7 @@ public final class Storage {
         Reclaim.install(POLICY, Reclaim.mode());
     }
 
+    /** Not instantiated: static members only. */
     private Storage() {
     }
 
@@ -138,6 +139,20 @@ public final class Storage {
      */
     public static ShrinkerRegistry.Registration register(String name, Instance owner, Shrinker shrinker) {
         return Reclaim.shrinkers().register(name, owner, shrinker);
+    }
+
+    /**
+     * Registers a shrinker of {@code owner} with its own guard, as
+     * {@code shrinker ... guarded by P} or {@code unguarded} declares it.
+     *
+     * @param name how messages name it
+     * @param owner the instance whose cache it shrinks
+     * @param guard a {@link StoragePermissions} mask; 0 for unguarded (clean page cache)
+     * @param shrinker frees up to the given number of pages
+     * @return the registration, to declare what it takes or to unregister
+     */
+    public static ShrinkerRegistry.Registration register(String name, Instance owner, int guard, Shrinker shrinker) {
+        return Reclaim.shrinkers().register(name, owner, guard, shrinker);
     }
 
     /**

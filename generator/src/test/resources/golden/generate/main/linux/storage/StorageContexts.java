@@ -35,6 +35,7 @@ public final class StorageContexts {
      */
     public static final int NONE = 0;
 
+    /** Not instantiated: static members only. */
     private StorageContexts() {
     }
 }

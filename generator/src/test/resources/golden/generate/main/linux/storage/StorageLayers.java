@@ -32,6 +32,7 @@ public final class StorageLayers {
     /** Guard permission mask per layer index; 0 when unguarded. */
     private static final int[] GUARDS = { StoragePermissions.FS, StoragePermissions.IO, StoragePermissions.IO, 0 };
 
+    /** Not instantiated: static members only. */
     private StorageLayers() {
     }
 

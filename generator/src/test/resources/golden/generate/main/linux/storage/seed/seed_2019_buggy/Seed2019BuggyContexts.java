@@ -35,6 +35,7 @@ public final class Seed2019BuggyContexts {
      */
     public static final int NONE = 0;
 
+    /** Not instantiated: static members only. */
     private Seed2019BuggyContexts() {
     }
 }

@@ -34,6 +34,7 @@ public final class Seed2019BuggyLayers {
     /** Guard permission mask per layer index; 0 when unguarded. */
     private static final int[] GUARDS = { Seed2019BuggyPermissions.FS, Seed2019BuggyPermissions.IO, Seed2019BuggyPermissions.IO, 0 };
 
+    /** Not instantiated: static members only. */
     private Seed2019BuggyLayers() {
     }
 

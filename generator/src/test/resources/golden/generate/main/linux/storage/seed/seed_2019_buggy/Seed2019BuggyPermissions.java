@@ -27,6 +27,7 @@ public final class Seed2019BuggyPermissions {
      */
     public static final int FS = 1 << 3;
 
+    /** Not instantiated: static members only. */
     private Seed2019BuggyPermissions() {
     }
 }

@@ -29,6 +29,7 @@ import dev.reclaim.model.build.VocabularyBuilder;
  * can complete; loop0_worker waits for the same lock in dm_bufio_shrink_count.
  */
 public final class Seed2019BuggySystem {
+    /** Not instantiated: static members only. */
     private Seed2019BuggySystem() {
     }
 
