@@ -2,9 +2,12 @@ package dev.reclaim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +25,11 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import dev.reclaim.analysis.Checker;
 import dev.reclaim.dsl.compile.FileReport;
 import dev.reclaim.dsl.compile.ReclaimCompiler;
+import dev.reclaim.enforce.Instance;
+import dev.reclaim.enforce.Mode;
+import dev.reclaim.enforce.Policy;
+import dev.reclaim.enforce.Reclaim;
+import dev.reclaim.enforce.ReclaimViolation;
 import dev.reclaim.findings.Finding;
 import dev.reclaim.findings.Related;
 import dev.reclaim.gen.model.GenModel;
@@ -37,8 +45,9 @@ import dev.reclaim.sim.Simulator;
  * The generated Java for every example under examples/ (recursively): it compiles with
  * {@code -Xlint:all -Werror} against the runtime and JUnit alone; its JUnit 5 tests pass when run
  * with the JUnit Platform Launcher; every system rebuilt by its generated class through the builder
- * API analyses and simulates exactly as the model lowered from the file; and a wrong expectation in
- * the input makes its generated test fail with the hung-task dump.
+ * API analyses and simulates exactly as the model lowered from the file; the generated facade
+ * installs its policy and enforces it; and a wrong expectation in the input makes its generated
+ * test fail with the hung-task dump.
  */
 class GeneratedCodeTest {
     /** Smaller than simulate's defaults (the generated tests use those): equal runs, quicker. */
@@ -147,6 +156,45 @@ class GeneratedCodeTest {
                     .append(t.free()).append(' ').append(t.note()).append('\n'));
         }
         return b.toString().replaceAll("[^\\s]*/([^/\\s]+\\.reclaim)", "$1");
+    }
+
+    @Test
+    void generatedFacadeEnforcesThePolicy() throws Exception {
+        assertEquals("", diagnostics);
+        Class<?> facade = Class.forName("linux.storage.Storage", true, loader);
+        Class<?> contexts = Class.forName("linux.storage.StorageContexts", true, loader);
+        Class<?> layers = Class.forName("linux.storage.StorageLayers", true, loader);
+        int kernel = contexts.getField("KERNEL").getInt(null);
+        int nofs = contexts.getField("NOFS").getInt(null);
+        int fs = layers.getField("FS").getInt(null);
+        int block = layers.getField("BLOCK").getInt(null);
+        Policy policy = (Policy) facade.getField("POLICY").get(null);
+        assertEquals(policy, Reclaim.policy(), "loading the facade installs its policy");
+        assertTrue(policy.isAtOrAbove(fs, block));
+        assertEquals(Class.forName("linux.storage.StoragePermissions", true, loader).getField("FS").getInt(null),
+                layers.getMethod("guard", int.class).invoke(null, fs));
+        assertEquals("NOFS", policy.describe(nofs));
+        Method allocating = facade.getMethod("allocating", int.class);
+        facade.getMethod("install", Mode.class).invoke(null, Mode.FAIL);
+        try {
+            Instance xfs = (Instance) facade.getMethod("fs", String.class).invoke(null, "xfs_host");
+            assertEquals(fs, xfs.layer());
+            try (Reclaim.LayerEntry entered = (Reclaim.LayerEntry) facade.getMethod("enter", Instance.class)
+                    .invoke(null, xfs)) {
+                int saved = (int) facade.getMethod("save", int.class).invoke(null, nofs);
+                try {
+                    assertEquals(nofs, allocating.invoke(null, kernel), "KERNEL inside a NOFS scope is NOFS");
+                } finally {
+                    facade.getMethod("restore", int.class).invoke(null, saved);
+                }
+                InvocationTargetException e = assertThrows(InvocationTargetException.class,
+                        () -> allocating.invoke(null, kernel));
+                assertTrue(e.getCause() instanceof ReclaimViolation, e.getCause().toString());
+                assertTrue(e.getCause().getMessage().startsWith("layering:"), e.getCause().getMessage());
+            }
+        } finally {
+            facade.getMethod("install", Mode.class).invoke(null, Mode.REPORT);
+        }
     }
 
     @Test
