@@ -28,12 +28,19 @@ final class JavaText {
         return this;
     }
 
-    /** Prints one line at the current indentation (an empty string prints an empty line). */
+    /**
+     * Prints one line at the current indentation (an empty string prints an empty line). Further
+     * lines of a string with line breaks (a long literal split by {@link #text}) are continuation
+     * lines, two levels deeper.
+     */
     JavaText line(String s) {
-        if (!s.isEmpty()) {
-            out.append("    ".repeat(indent));
+        String[] lines = s.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isEmpty()) {
+                out.append("    ".repeat(indent + (i == 0 ? 0 : 2)));
+            }
+            out.append(lines[i]).append('\n');
         }
-        out.append(s).append('\n');
         return this;
     }
 
@@ -177,6 +184,22 @@ final class JavaText {
     /** Code in Javadoc: {@code {@code name}} with the name escaped as {@link #doc} does. */
     static String code(String s) {
         return "{@code " + doc(s) + "}";
+    }
+
+    /**
+     * Prose (a doc comment) as a Java expression: one literal per source line, joined by {@code +} on
+     * continuation lines, so that a paragraph reads as a paragraph in the generated code.
+     */
+    static String text(String s) {
+        if (s == null || s.indexOf('\n') < 0) {
+            return literal(s);
+        }
+        String[] lines = s.split("\n", -1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            b.append(i == 0 ? "" : "\n+ ").append(literal(lines[i] + (i < lines.length - 1 ? "\n" : "")));
+        }
+        return b.toString();
     }
 
     /** A Java string literal, quotes included, or {@code null}; non-ASCII as unicode escapes. */

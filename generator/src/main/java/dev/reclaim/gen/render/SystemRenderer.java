@@ -80,14 +80,14 @@ final class SystemRenderer {
         JavaText t = new JavaText(2);
         t.line("return VocabularyBuilder.create()").in().in();
         for (Permission x : v.permissions()) {
-            t.line(".permission(" + str(x.name()) + ", " + str(x.doc()) + ", " + pos(x.pos()) + ")");
+            t.line(".permission(" + str(x.name()) + ", " + doc(x.doc()) + ", " + pos(x.pos()) + ")");
         }
         for (ContextDef c : v.contexts()) {
-            t.line(".context(" + str(c.name()) + ", " + str(c.doc()) + ", " + pos(c.pos())
+            t.line(".context(" + str(c.name()) + ", " + doc(c.doc()) + ", " + pos(c.pos())
                     + perms(v, c.perms()) + ")");
         }
         for (Layer l : v.layers()) {
-            t.line(".layer(" + str(l.name()) + ", " + str(l.guard()) + ", " + list(l.below()) + ", " + str(l.doc())
+            t.line(".layer(" + str(l.name()) + ", " + str(l.guard()) + ", " + list(l.below()) + ", " + doc(l.doc())
                     + ", " + pos(l.pos()) + ")");
         }
         return t.line(".build();");
@@ -95,7 +95,7 @@ final class SystemRenderer {
 
     private JavaText system(SystemModel s) {
         JavaText t = new JavaText(2);
-        t.line("SystemBuilder s = SystemBuilder.create(" + str(s.name()) + ", " + str(s.doc()) + ", " + pos(s.pos())
+        t.line("SystemBuilder s = SystemBuilder.create(" + str(s.name()) + ", " + doc(s.doc()) + ", " + pos(s.pos())
                 + ", vocabulary());");
         if (s.memory() != null) {
             SystemModel.Memory m = s.memory();
@@ -112,21 +112,21 @@ final class SystemRenderer {
         }
         for (Decl.Instance i : s.instances()) {
             t.line("s.instance(" + str(i.name()) + ", " + str(i.layer()) + ", " + list(i.on()) + ", "
-                    + list(i.servedBy()) + ", " + str(i.doc()) + ", " + pos(i.pos()) + ");");
+                    + list(i.servedBy()) + ", " + doc(i.doc()) + ", " + pos(i.pos()) + ");");
         }
         for (Decl.LockDecl l : s.locks()) {
             t.line(l.lockKind() == Decl.LockKind.MUTEX
-                    ? "s.mutex(" + str(l.name()) + ", " + str(l.owner()) + ", " + str(l.doc()) + ", " + pos(l.pos()) + ");"
+                    ? "s.mutex(" + str(l.name()) + ", " + str(l.owner()) + ", " + doc(l.doc()) + ", " + pos(l.pos()) + ");"
                     : "s.rwsem(" + str(l.name()) + ", " + str(l.owner()) + ", " + l.writerPreferring() + ", "
-                            + str(l.doc()) + ", " + pos(l.pos()) + ");");
+                            + doc(l.doc()) + ", " + pos(l.pos()) + ");");
         }
         for (Decl.Mempool m : s.mempools()) {
-            t.line("s.mempool(" + str(m.name()) + ", " + str(m.owner()) + ", " + m.size() + ", " + str(m.doc()) + ", "
+            t.line("s.mempool(" + str(m.name()) + ", " + str(m.owner()) + ", " + m.size() + ", " + doc(m.doc()) + ", "
                     + pos(m.pos()) + ");");
         }
         BodyRenderer bodies = new BodyRenderer(this::pos, this::ctx);
         for (Decl.Workqueue w : s.workqueues()) {
-            bodies.call(t, "s.workqueue(" + str(w.name()) + ", " + w.memreclaim() + ", " + str(w.doc()) + ", "
+            bodies.call(t, "s.workqueue(" + str(w.name()) + ", " + w.memreclaim() + ", " + doc(w.doc()) + ", "
                     + pos(w.pos()) + ", ", List.of(w.body()), ");");
         }
         for (Decl.ThreadDecl th : s.threads()) {
@@ -136,18 +136,18 @@ final class SystemRenderer {
                 case TASK -> "s.task(" + str(th.name()) + ", " + ctx(th.scope()) + ", ";
             };
             if (head == null) {
-                t.line("s.kswapd(" + str(th.name()) + ", " + str(th.doc()) + ", " + pos(th.pos()) + ");");
+                t.line("s.kswapd(" + str(th.name()) + ", " + doc(th.doc()) + ", " + pos(th.pos()) + ");");
             } else {
-                bodies.call(t, head + str(th.doc()) + ", " + pos(th.pos()) + ", ", List.of(th.body()), ");");
+                bodies.call(t, head + doc(th.doc()) + ", " + pos(th.pos()) + ", ", List.of(th.body()), ");");
             }
         }
         for (Decl.Op o : s.ops()) {
-            bodies.call(t, "s.op(" + str(o.name()) + ", " + str(o.owner()) + ", " + str(o.doc()) + ", " + pos(o.pos())
+            bodies.call(t, "s.op(" + str(o.name()) + ", " + str(o.owner()) + ", " + doc(o.doc()) + ", " + pos(o.pos())
                     + ", ", List.of(o.body()), ");");
         }
         for (Decl.Shrinker sh : s.shrinkers()) {
             String head = "s.shrinker(" + str(sh.name()) + ", " + str(sh.owner()) + ", Decl.GuardMode."
-                    + sh.guardMode().name() + ", " + str(sh.guard()) + ", " + str(sh.doc()) + ", " + pos(sh.pos()) + ", "
+                    + sh.guardMode().name() + ", " + str(sh.guard()) + ", " + doc(sh.doc()) + ", " + pos(sh.pos()) + ", "
                     + pos(sh.countPos()) + ", ";
             List<Object> parts = new ArrayList<>();
             parts.add(sh.count() == null ? "null" : sh.count());
@@ -192,6 +192,11 @@ final class SystemRenderer {
     static String baseName(String path) {
         int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
         return path.substring(cut + 1);
+    }
+
+    /** A doc comment as a Java expression (see {@link JavaText#text}). */
+    private static String doc(String s) {
+        return JavaText.text(s);
     }
 
     static String str(String s) {

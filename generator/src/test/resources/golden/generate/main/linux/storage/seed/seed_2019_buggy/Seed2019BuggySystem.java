@@ -64,7 +64,17 @@ public final class Seed2019BuggySystem {
      */
     public static SystemModel build() {
         SourceFile f0 = SourceFile.of("seed_2019_buggy.reclaim");
-        SystemBuilder s = SystemBuilder.create("seed_2019_buggy", "dm-thin metadata (dm-bufio) on a loop device backed by XFS, before d0a255e795ab.\n\nThe loop worker serves loop0 by calling into XFS direct IO (lo_rw_aio -> xfs_vm_direct_IO ->\ndo_blockdev_direct_IO), whose kmem_cache_alloc uses GFP_KERNEL. Direct reclaim from there\nreaches the dm-bufio shrinker of thin0, which is on loop0: a block device's allocation\nrecursing into a layer that depends on it. 9d28eb12447e (\"dm bufio: change __GFP_IO to\n__GFP_FS in shrinker callbacks\", 2014) gated the shrinker on __GFP_FS, but GFP_KERNEL has\n__GFP_FS, so the gate does not help: this is the hang reported with d0a255e795ab (\"loop: set\nPF_MEMALLOC_NOIO for the worker thread\", 2019). kswapd0 holds the bufio lock in\ndm_bufio_shrink_scan and waits in __make_buffer_clean for IO to thin0, which only loop0_worker\ncan complete; loop0_worker waits for the same lock in dm_bufio_shrink_count.", f0.at(23, 8, 23, 23), vocabulary());
+        SystemBuilder s = SystemBuilder.create("seed_2019_buggy", "dm-thin metadata (dm-bufio) on a loop device backed by XFS, before d0a255e795ab.\n"
+                + "\n"
+                + "The loop worker serves loop0 by calling into XFS direct IO (lo_rw_aio -> xfs_vm_direct_IO ->\n"
+                + "do_blockdev_direct_IO), whose kmem_cache_alloc uses GFP_KERNEL. Direct reclaim from there\n"
+                + "reaches the dm-bufio shrinker of thin0, which is on loop0: a block device's allocation\n"
+                + "recursing into a layer that depends on it. 9d28eb12447e (\"dm bufio: change __GFP_IO to\n"
+                + "__GFP_FS in shrinker callbacks\", 2014) gated the shrinker on __GFP_FS, but GFP_KERNEL has\n"
+                + "__GFP_FS, so the gate does not help: this is the hang reported with d0a255e795ab (\"loop: set\n"
+                + "PF_MEMALLOC_NOIO for the worker thread\", 2019). kswapd0 holds the bufio lock in\n"
+                + "dm_bufio_shrink_scan and waits in __make_buffer_clean for IO to thin0, which only loop0_worker\n"
+                + "can complete; loop0_worker waits for the same lock in dm_bufio_shrink_count.", f0.at(23, 8, 23, 23), vocabulary());
         s.memory(256, 16, 32, 48, f0.at(24, 5, 24, 43));
         s.expect(true, f0.at(25, 5, 25, 20));
         s.expectFindings(f0.at(26, 5, 26, 103), "io-path-context", "layering", "reclaim-cycle", "reclaim-recursion", "upward-gate");
@@ -86,7 +96,10 @@ public final class Seed2019BuggySystem {
                 .alloc(1, s.ctx("KERNEL", "direct", "kswapd", "io", "fs"), f0.at(53, 9, 53, 23))
                 .write("sda", f0.at(54, 9, 54, 18))
                 .free(1, f0.at(55, 9, 55, 15)));
-        s.shrinker("bufio", "thin0", Decl.GuardMode.LAYER, null, "dm_bufio_shrink_count / dm_bufio_shrink_scan as of 2014-2019: both take the client lock\nwith mutex_lock when the reclaim context has __GFP_FS and only trylock otherwise\n(9d28eb12447e; before it the test was on __GFP_IO). A dm-layer shrinker testing the\nfilesystem layer's bit is the \"upward gate\" Chinner calls a layering violation.", f0.at(64, 14, 64, 19), f0.at(65, 15, 68, 10), b0 -> b0
+        s.shrinker("bufio", "thin0", Decl.GuardMode.LAYER, null, "dm_bufio_shrink_count / dm_bufio_shrink_scan as of 2014-2019: both take the client lock\n"
+                + "with mutex_lock when the reclaim context has __GFP_FS and only trylock otherwise\n"
+                + "(9d28eb12447e; before it the test was on __GFP_IO). A dm-layer shrinker testing the\n"
+                + "filesystem layer's bit is the \"upward gate\" Chinner calls a layering violation.", f0.at(64, 14, 64, 19), f0.at(65, 15, 68, 10), b0 -> b0
                 .when("fs", f0.at(66, 13, 66, 76), b1 -> b1
                         .lock("bufio_lock", false, f0.at(66, 21, 66, 36)), b1 -> b1
                         .trylockElseStop("bufio_lock", f0.at(66, 46, 66, 74)))
