@@ -147,6 +147,19 @@ class GenerateCliTest {
     }
 
     @Test
+    void aPolicyTheEnforcementLibraryCannotTakeIsRefused() throws IOException {
+        Path nodirect = dir.resolve("nodirect.reclaim");
+        Files.writeString(nodirect, "policy nodirect\npermission fs\nlayer fs guarded by fs\n");
+        assertEquals(0, CliRun.of("check", nodirect.toString()).exit(), "checks clean: it declares no context");
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("generate", nodirect.toString(), "-o", out.toString());
+        assertEquals(1, r.exit());
+        assertEquals("reclaimc: error: " + nodirect + ": policy nodirect declares no permission 'direct': run-time "
+                + "enforcement needs it (an allocation reclaims only with it)\n", r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void unreadableInputIsAUsageErrorAndNothingIsWritten() {
         Path out = dir.resolve("out");
         CliRun r = CliRun.of("generate", dir.resolve("missing.reclaim").toString(), "-o", out.toString());
