@@ -229,7 +229,29 @@ public final class MarkdownWriter {
             line("");
             line(markdown(r.rationale()));
             line("");
+            example("Bad (fires `" + r.id() + "`):", r.bad());
+            example("Good (does not):", r.good());
         }
+    }
+
+    /**
+     * A policy snippet in a fenced block. The fence is longer than any backtick run in the text,
+     * so a snippet cannot close it early; the snippets are the project's own, not user input.
+     */
+    private void example(String caption, String text) {
+        if (text == null) {
+            return;
+        }
+        String fence = "```";
+        while (text.contains(fence)) {
+            fence += "`";
+        }
+        line(caption);
+        line("");
+        line(fence + "reclaim");
+        out.append(text.endsWith("\n") ? text : text + "\n");
+        line(fence);
+        line("");
     }
 
     /** GitHub's heading anchor for a rule id (ids are lower-case letters and '-'). */

@@ -50,5 +50,9 @@ public record PolicyDoc(List<String> files, List<PermDoc> permissions, List<Cont
     public record SimDoc(String expect, String verdict, Boolean met, String kind, String summary, String replay,
                          String bound) {}
 
-    public record RuleDoc(String id, String severity, String title, String rationale) {}
+    /**
+     * {@code bad}: a minimal policy on which exactly this rule fires; {@code good}: its fixed
+     * counterpart, on which it does not (both from {@link RuleExamples}, checked by a test).
+     */
+    public record RuleDoc(String id, String severity, String title, String rationale, String bad, String good) {}
 }

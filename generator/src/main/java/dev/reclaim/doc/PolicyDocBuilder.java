@@ -89,7 +89,8 @@ public final class PolicyDocBuilder {
         }
         List<RuleDoc> rules = new ArrayList<>();
         for (Rule rule : Rule.values()) {
-            rules.add(new RuleDoc(rule.id(), lower(rule.severity()), rule.title(), rule.rationale()));
+            rules.add(new RuleDoc(rule.id(), lower(rule.severity()), rule.title(), rule.rationale(),
+                    RuleExamples.bad(rule.id()), RuleExamples.good(rule.id())));
         }
         return new PolicyDoc(files, List.copyOf(perms.values()), contexts, layerDocs,
                 matrix(layers, above, contextPerms), systems, fileFindings, rules, bounds());

@@ -69,7 +69,8 @@ public final class PolicyJsonWriter {
         j.name("rules").beginArray();
         for (RuleDoc r : doc.rules()) {
             j.beginObject().name("id").value(r.id()).name("severity").value(r.severity()).name("title")
-                    .value(r.title()).name("rationale").value(r.rationale()).endObject();
+                    .value(r.title()).name("rationale").value(r.rationale()).name("badExample").value(r.bad())
+                    .name("goodExample").value(r.good()).endObject();
         }
         j.endArray();
         j.endObject();
