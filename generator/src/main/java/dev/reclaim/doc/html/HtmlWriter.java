@@ -76,20 +76,21 @@ public final class HtmlWriter {
     }
 
     private void contexts(List<ContextDoc> contexts) {
-        out.append("<h2 id=\"contexts\">Contexts</h2>\n<table>\n")
+        out.append("<h2 id=\"contexts\">Contexts</h2>\n<div class=\"pair\">\n<div>\n<table>\n")
                 .append("<tr><th>context</th><th>permissions</th><th>meaning</th></tr>\n");
         for (ContextDoc c : contexts) {
             out.append("<tr><td><code>").append(htmlLine(c.name())).append("</code></td><td>")
                     .append(c.permissions().isEmpty() ? "none" : htmlLine(String.join(" + ", c.permissions())))
                     .append("</td><td class=\"doc\">").append(html(c.doc())).append("</td></tr>\n");
         }
-        out.append("</table>\n<p>The contexts ordered by inclusion (an arrow from a context to each largest context "
+        out.append("</table>\n</div>\n<div>\n<p>The contexts ordered by inclusion (an arrow from a context to each largest context "
                 + "whose permissions it strictly includes):</p>\n");
         diagram("contexts", "Context lattice", Diagrams.contexts(contexts));
+        out.append("</div>\n</div>\n");
     }
 
     private void layers(List<LayerDoc> layers) {
-        out.append("<h2 id=\"layers\">Layers</h2>\n<table>\n")
+        out.append("<h2 id=\"layers\">Layers</h2>\n<div class=\"pair\">\n<div>\n<table>\n")
                 .append("<tr><th>layer</th><th>guarded by</th><th>below</th><th>meaning</th></tr>\n");
         for (LayerDoc l : layers) {
             out.append("<tr><td><code>").append(htmlLine(l.name())).append("</code></td><td>")
@@ -97,9 +98,10 @@ public final class HtmlWriter {
                     .append("</td><td>").append(htmlLine(String.join(", ", l.below()))).append("</td><td class=\"doc\">")
                     .append(html(l.doc())).append("</td></tr>\n");
         }
-        out.append("</table>\n<p>The layer order (an arrow from a layer to each layer it is directly below; "
+        out.append("</table>\n</div>\n<div>\n<p>The layer order (an arrow from a layer to each layer it is directly below; "
                 + "the guard permission in brackets):</p>\n");
         diagram("layers", "Layer order", Diagrams.layers(layers));
+        out.append("</div>\n</div>\n");
     }
 
     private void matrix(PolicyDoc.Matrix m) {

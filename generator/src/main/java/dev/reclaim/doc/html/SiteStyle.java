@@ -11,6 +11,10 @@ final class SiteStyle {
             code, pre { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.92em; }
             h2 { border-bottom: 1px solid #dadce0; padding-bottom: 0.2em; margin-top: 2em; }
             nav ul { margin: 0.2em 0; }
+            .pair { display: flex; gap: 2em; flex-wrap: wrap; align-items: flex-start; }
+            .pair > div:first-child { flex: 1 1 30em; min-width: 0; }
+            .pair > div:last-child { flex: 0 1 auto; }
+            .pair p { max-width: 18em; font-size: 0.9em; }
             table { border-collapse: collapse; margin: 0.8em 0; }
             th, td { border: 1px solid #dadce0; padding: 0.25em 0.55em; text-align: left; vertical-align: top; }
             th { background: #f8f9fa; }
