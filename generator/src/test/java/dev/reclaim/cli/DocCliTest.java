@@ -108,6 +108,8 @@ class DocCliTest {
                 site);
         assertTrue(site.contains("&quot;quotes&quot; [brackets] and a backslash \\ across"), site);
         assertTrue(site.contains("Layer doc: &lt;script&gt;x&lt;/script&gt; | `tick` &quot;q&quot; \\ end"), site);
+        assertTrue(site.contains("Device layer | `dev` &amp; co"), site);
+        assertTrue(md.contains("Device layer \\| \\`dev\\` &amp; co"), md);
         // SVG labels and titles: the system's stack diagram names the hostile-free instance, escaped like any text
         assertTrue(site.contains("<title>Stack of esc_sys</title>"), site);
         // no attribute value is broken out of: every quote in the page belongs to markup
