@@ -206,6 +206,36 @@ public final class MarkdownWriter {
             line("- bound: " + markdown(sim.bound()));
         }
         line("");
+        trace(sim);
+    }
+
+    /** The counterexample's steps and the hung-task stacks, as tables (user text stays escaped). */
+    private void trace(SimDoc sim) {
+        if (sim.trace().isEmpty()) {
+            return;
+        }
+        line("Counterexample trace (" + sim.trace().size() + " steps):");
+        line("");
+        line("| step | pid | thread | statement | location | free | note |");
+        line("| --- | --- | --- | --- | --- | --- | --- |");
+        for (PolicyDoc.StepDoc t : sim.trace()) {
+            line("| " + t.step() + " | " + t.pid() + " | " + markdown(t.thread()) + " | " + markdown(t.statement())
+                    + " | " + markdown(t.location()) + " | " + (t.free() < 0 ? "-" : t.free()) + " | "
+                    + markdown(t.note()) + " |");
+        }
+        line("");
+        line("Hung-task stacks:");
+        line("");
+        line("| pid | command | frame | location | note |");
+        line("| --- | --- | --- | --- | --- |");
+        for (PolicyDoc.StackDoc st : sim.stacks()) {
+            for (PolicyDoc.FrameDoc fr : st.frames()) {
+                line("| " + st.pid() + " | " + markdown(st.command() + (st.inCycle() ? "" : " (blocked behind the deadlock)"))
+                        + " | #" + fr.index() + " " + markdown(fr.label()) + " | " + markdown(fr.location()) + " | "
+                        + markdown(fr.note()) + " |");
+            }
+        }
+        line("");
     }
 
     private void findings(List<FindingDoc> findings) {

@@ -164,7 +164,38 @@ public final class HtmlWriter {
         if (sim.bound() != null) {
             out.append("<li>bound: ").append(htmlLine(sim.bound())).append("</li>\n");
         }
-        out.append("</ul>\n</section>\n");
+        out.append("</ul>\n");
+        trace(sim);
+        out.append("</section>\n");
+    }
+
+    /** The counterexample's steps and the hung-task stacks (the same as {@code reclaimc simulate} prints). */
+    private void trace(SimDoc sim) {
+        if (sim.trace().isEmpty()) {
+            return;
+        }
+        out.append("<details open>\n<summary>Counterexample trace (").append(sim.trace().size())
+                .append(" steps)</summary>\n<table class=\"trace\">\n<tr><th>step</th><th>pid</th><th>thread</th>")
+                .append("<th>statement</th><th>location</th><th>free</th><th>note</th></tr>\n");
+        for (PolicyDoc.StepDoc t : sim.trace()) {
+            out.append("<tr><td>").append(t.step()).append("</td><td>").append(t.pid()).append("</td><td>")
+                    .append(htmlLine(t.thread())).append("</td><td><code>").append(htmlLine(t.statement()))
+                    .append("</code></td><td><code>").append(htmlLine(t.location())).append("</code></td><td>")
+                    .append(t.free() < 0 ? "-" : Integer.toString(t.free())).append("</td><td>")
+                    .append(htmlLine(t.note())).append("</td></tr>\n");
+        }
+        out.append("</table>\n</details>\n<h4>Hung-task stacks</h4>\n");
+        for (PolicyDoc.StackDoc st : sim.stacks()) {
+            out.append("<table class=\"stack\">\n<tr><th colspan=\"3\">PID ").append(st.pid()).append(" <code>")
+                    .append(htmlLine(st.command())).append("</code>")
+                    .append(st.inCycle() ? "" : " (blocked behind the deadlock)").append("</th></tr>\n");
+            for (PolicyDoc.FrameDoc fr : st.frames()) {
+                out.append("<tr><td><code>#").append(fr.index()).append(' ').append(htmlLine(fr.label()))
+                        .append("</code></td><td><code>").append(htmlLine(fr.location())).append("</code></td><td>")
+                        .append(htmlLine(fr.note())).append("</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
     }
 
     private void findings(List<FindingDoc> findings) {
