@@ -137,6 +137,42 @@ class DocCliTest {
         return n;
     }
 
+    /** Broken and cyclic policies (layer and instance cycles, unknown names, syntax errors) and every example still document. */
+    @Test
+    void awkwardInputsStillGiveASite() throws IOException {
+        List<Path> inputs = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/check"))) {
+            files.filter(p -> p.toString().endsWith(".reclaim")).sorted().forEach(inputs::add);
+        }
+        try (Stream<Path> files = Files.walk(Path.of("../examples"))) {
+            files.filter(p -> p.toString().endsWith(".reclaim")).sorted().forEach(inputs::add);
+        }
+        for (dev.reclaim.findings.Rule rule : dev.reclaim.findings.Rule.values()) {
+            Path bad = dir.resolve("rule-" + rule.id() + ".reclaim");
+            Files.writeString(bad, dev.reclaim.doc.RuleExamples.bad(rule.id()));
+            inputs.add(bad);
+        }
+        Path selfLoop = dir.resolve("self-loop.reclaim");
+        Files.writeString(selfLoop, "policy p\nlayer a below a\nlayer b below a, b\nsystem s { a x on x }\n");
+        inputs.add(selfLoop);
+        for (Path in : inputs) {
+            Path out = dir.resolve("out-" + in.getFileName().toString());
+            CliRun r = CliRun.of("doc", in.toString(), "-o", out.toString());
+            assertEquals(0, r.exit(), in + ": " + r.err());
+            String site = Files.readString(out.resolve("html/index.html"));
+            assertTrue(site.endsWith("</body>\n</html>\n"), in.toString());
+            assertEquals(count(site, "<svg "), count(site, "</svg>"), in.toString());
+        }
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void replacesItsOwnFilesAndLeavesOthersAlone() throws IOException {
         Files.writeString(dir.resolve("POLICY.md"), "old");
