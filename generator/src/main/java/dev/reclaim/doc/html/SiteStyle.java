@@ -34,6 +34,7 @@ final class SiteStyle {
             figure.diagram { margin: 1em 0; overflow-x: auto; }
             section.system { border-top: 1px dashed #dadce0; margin-top: 1.5em; }
             .trace { font-family: ui-monospace, monospace; font-size: 0.9em; }
+            table.trace code, table.stack code { white-space: nowrap; }
             .examples { display: flex; gap: 1em; flex-wrap: wrap; }
             .examples figure { flex: 1 1 28em; margin: 0; min-width: 0; }
             .examples pre { background: #f8f9fa; border: 1px solid #dadce0; padding: 0.6em; overflow-x: auto; }
