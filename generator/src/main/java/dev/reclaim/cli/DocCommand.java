@@ -5,6 +5,7 @@ import dev.reclaim.doc.MarkdownWriter;
 import dev.reclaim.doc.PolicyDoc;
 import dev.reclaim.doc.PolicyDocBuilder;
 import dev.reclaim.doc.PolicyJsonWriter;
+import dev.reclaim.doc.html.HtmlWriter;
 import dev.reclaim.dsl.compile.FileReport;
 import dev.reclaim.dsl.compile.ReclaimCompiler;
 import java.io.IOException;
@@ -29,11 +30,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code reclaimc doc FILE... -o DIR}: the policy documentation ({@code POLICY.md}, {@code policy.json},
- * {@code layers.dot} and one {@code system-NAME.dot} per system), written only inside DIR, each file
+ * {@code layers.dot}, one {@code system-NAME.dot} per system, and the static site {@code html/index.html}), written only inside DIR, each file
  * replaced atomically. Exit 0 written, 2 usage or input error (findings do not fail it: they are documented).
  */
 @Command(name = "doc", mixinStandardHelpOptions = true,
-        description = { "Writes policy documentation: POLICY.md, policy.json and Graphviz .dot files.",
+        description = { "Writes policy documentation: POLICY.md, policy.json, Graphviz .dot files and a static "
+                + "HTML site (html/index.html).",
             "Exit status: 0 written, 2 usage or input error." })
 final class DocCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .reclaim files to document.")
@@ -64,6 +66,7 @@ final class DocCommand implements Callable<Integer> {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("POLICY.md", new MarkdownWriter().write(doc));
         out.put("policy.json", new PolicyJsonWriter().write(doc));
+        out.put("html/index.html", new HtmlWriter().write(doc));
         DotWriter dot = new DotWriter();
         out.put("layers.dot", dot.layers(doc.layers()));
         Set<String> used = new HashSet<>(out.keySet());
@@ -93,6 +96,7 @@ final class DocCommand implements Callable<Integer> {
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("'" + target + "' is a directory");
         }
+        Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".reclaim-doc-", ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

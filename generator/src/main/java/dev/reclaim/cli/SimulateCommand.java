@@ -63,6 +63,14 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
     Format format;
 
+    @Option(names = { "-q", "--quiet" },
+            description = "No progress on stderr (it is shown only with the text format, after the first second).")
+    boolean quiet;
+
+    /** Injected by tests: whether stderr is a terminal, and the clock of the progress display. */
+    java.util.function.BooleanSupplier terminal = SimProgress::stderrIsTerminal;
+    java.util.function.LongSupplier clock = System::nanoTime;
+
     @Spec
     CommandSpec spec;
 
@@ -108,8 +116,11 @@ final class SimulateCommand implements Callable<Integer> {
                     }
                 }
             }
-            try (SimProgress progress = new SimProgress(err, s.name())) {
-                results.add(Simulator.simulate(s, options, progress));
+            // Machine-readable reports go to stdout for tools; a status line would only be noise in their logs.
+            boolean show = !quiet && format == Format.text;
+            try (SimProgress progress = new SimProgress(err, s.name(), show && terminal.getAsBoolean(),
+                    options.maxStates(), (long) options.runs() * options.steps(), clock)) {
+                results.add(Simulator.simulate(s, options, show ? progress : dev.reclaim.sim.Progress.NONE));
             } catch (IllegalArgumentException e) {
                 err.println("reclaimc: error: " + e.getMessage());
                 return Reclaimc.USAGE;

@@ -70,4 +70,40 @@ public final class Escape {
         }
         return b.toString();
     }
+
+    /**
+     * HTML and SVG text or attribute value (double- or single-quoted): {@code & < > " '} as
+     * entities, so no user string can open a tag ({@code <script>}), close an attribute or start
+     * an entity. Newlines and tabs are kept (a doc comment's paragraphs); other control characters,
+     * which XML forbids in inline SVG, become spaces. Null becomes "".
+     */
+    public static String html(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                case '\n', '\t' -> b.append(c);
+                default -> b.append(c < 0x20 || c == 0x7f ? ' ' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** {@link #html} of the text on one line (labels, table cells, headings). */
+    public static String htmlLine(String s) {
+        return html(oneLine(s));
+    }
+
+    /** A doc comment or other text on one line, unescaped (for diagram labels, escaped when drawn). */
+    public static String line(String s) {
+        return oneLine(s);
+    }
 }

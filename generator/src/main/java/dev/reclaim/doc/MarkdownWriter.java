@@ -206,6 +206,36 @@ public final class MarkdownWriter {
             line("- bound: " + markdown(sim.bound()));
         }
         line("");
+        trace(sim);
+    }
+
+    /** The counterexample's steps and the hung-task stacks, as tables (user text stays escaped). */
+    private void trace(SimDoc sim) {
+        if (sim.trace().isEmpty()) {
+            return;
+        }
+        line("Counterexample trace (" + sim.trace().size() + " steps):");
+        line("");
+        line("| step | pid | thread | statement | location | free | note |");
+        line("| --- | --- | --- | --- | --- | --- | --- |");
+        for (PolicyDoc.StepDoc t : sim.trace()) {
+            line("| " + t.step() + " | " + t.pid() + " | " + markdown(t.thread()) + " | " + markdown(t.statement())
+                    + " | " + markdown(t.location()) + " | " + (t.free() < 0 ? "-" : t.free()) + " | "
+                    + markdown(t.note()) + " |");
+        }
+        line("");
+        line("Hung-task stacks:");
+        line("");
+        line("| pid | command | frame | location | note |");
+        line("| --- | --- | --- | --- | --- |");
+        for (PolicyDoc.StackDoc st : sim.stacks()) {
+            for (PolicyDoc.FrameDoc fr : st.frames()) {
+                line("| " + st.pid() + " | " + markdown(st.command() + (st.inCycle() ? "" : " (blocked behind the deadlock)"))
+                        + " | #" + fr.index() + " " + markdown(fr.label()) + " | " + markdown(fr.location()) + " | "
+                        + markdown(fr.note()) + " |");
+            }
+        }
+        line("");
     }
 
     private void findings(List<FindingDoc> findings) {
@@ -229,7 +259,29 @@ public final class MarkdownWriter {
             line("");
             line(markdown(r.rationale()));
             line("");
+            example("Bad (fires `" + r.id() + "`):", r.bad());
+            example("Good (does not):", r.good());
         }
+    }
+
+    /**
+     * A policy snippet in a fenced block. The fence is longer than any backtick run in the text,
+     * so a snippet cannot close it early; the snippets are the project's own, not user input.
+     */
+    private void example(String caption, String text) {
+        if (text == null) {
+            return;
+        }
+        String fence = "```";
+        while (text.contains(fence)) {
+            fence += "`";
+        }
+        line(caption);
+        line("");
+        line(fence + "reclaim");
+        out.append(text.endsWith("\n") ? text : text + "\n");
+        line(fence);
+        line("");
     }
 
     /** GitHub's heading anchor for a rule id (ids are lower-case letters and '-'). */

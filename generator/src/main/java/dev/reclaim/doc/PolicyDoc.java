@@ -48,7 +48,20 @@ public record PolicyDoc(List<String> files, List<PermDoc> permissions, List<Cont
      * without one; {@code summary}, {@code kind} and {@code replay} are null without a deadlock.
      */
     public record SimDoc(String expect, String verdict, Boolean met, String kind, String summary, String replay,
-                         String bound) {}
+                         String bound, List<StepDoc> trace, List<StackDoc> stacks) {}
 
-    public record RuleDoc(String id, String severity, String title, String rationale) {}
+    /** One scheduler step of the counterexample; {@code free} is -1 when the system declares no memory. */
+    public record StepDoc(int step, int pid, String thread, String statement, String location, int free,
+                          String note) {}
+
+    /** A deadlocked thread's hung-task stack; {@code inCycle} false for one only blocked behind the cycle. */
+    public record StackDoc(int pid, String command, boolean inCycle, List<FrameDoc> frames) {}
+
+    public record FrameDoc(int index, String label, String location, String note) {}
+
+    /**
+     * {@code bad}: a minimal policy on which exactly this rule fires; {@code good}: its fixed
+     * counterpart, on which it does not (both from {@link RuleExamples}, checked by a test).
+     */
+    public record RuleDoc(String id, String severity, String title, String rationale, String bad, String good) {}
 }

@@ -89,7 +89,8 @@ public final class PolicyDocBuilder {
         }
         List<RuleDoc> rules = new ArrayList<>();
         for (Rule rule : Rule.values()) {
-            rules.add(new RuleDoc(rule.id(), lower(rule.severity()), rule.title(), rule.rationale()));
+            rules.add(new RuleDoc(rule.id(), lower(rule.severity()), rule.title(), rule.rationale(),
+                    RuleExamples.bad(rule.id()), RuleExamples.good(rule.id())));
         }
         return new PolicyDoc(files, List.copyOf(perms.values()), contexts, layerDocs,
                 matrix(layers, above, contextPerms), systems, fileFindings, rules, bounds());
@@ -197,19 +198,24 @@ public final class PolicyDocBuilder {
         try {
             res = Simulator.simulate(s, options, Progress.NONE);
         } catch (RuntimeException e) {
-            return new SimDoc(null, "not simulated", null, null, e.getMessage(), null, null);
+            return new SimDoc(null, "not simulated", null, null, e.getMessage(), null, null, List.of(), List.of());
         }
         String verdict = res.deadlock() ? "deadlock" : "no deadlock";
         SimResult.Found f = res.found();
         if (f == null) {
-            return new SimDoc(res.expect(), verdict, res.met(), null, null, null, res.bound());
+            return new SimDoc(res.expect(), verdict, res.met(), null, null, null, res.bound(), List.of(), List.of());
         }
         StringBuilder sched = new StringBuilder();
         for (int pid : f.schedule()) {
             sched.append(sched.length() == 0 ? "" : ",").append(pid);
         }
         String replay = "reclaimc simulate " + file + " --system " + s.name() + " --schedule " + sched;
-        return new SimDoc(res.expect(), verdict, res.met(), f.kind(), f.summary(), replay, res.bound());
+        List<PolicyDoc.StepDoc> trace = f.trace().stream().map(t -> new PolicyDoc.StepDoc(t.step(), t.pid(),
+                t.thread(), t.statement(), t.location(), t.free(), t.note())).toList();
+        List<PolicyDoc.StackDoc> stacks = f.stacks().stream().map(st -> new PolicyDoc.StackDoc(st.pid(), st.command(),
+                st.inCycle(), st.frames().stream().map(fr -> new PolicyDoc.FrameDoc(fr.index(), fr.label(),
+                        fr.location(), fr.note())).toList())).toList();
+        return new SimDoc(res.expect(), verdict, res.met(), f.kind(), f.summary(), replay, res.bound(), trace, stacks);
     }
 
     private static FindingDoc finding(Reported r) {

@@ -69,7 +69,8 @@ public final class PolicyJsonWriter {
         j.name("rules").beginArray();
         for (RuleDoc r : doc.rules()) {
             j.beginObject().name("id").value(r.id()).name("severity").value(r.severity()).name("title")
-                    .value(r.title()).name("rationale").value(r.rationale()).endObject();
+                    .value(r.title()).name("rationale").value(r.rationale()).name("badExample").value(r.bad())
+                    .name("goodExample").value(r.good()).endObject();
         }
         j.endArray();
         j.endObject();
@@ -104,7 +105,24 @@ public final class PolicyJsonWriter {
             j.value(sim.met().booleanValue());
         }
         j.name("kind").value(sim.kind()).name("summary").value(sim.summary()).name("replay").value(sim.replay())
-                .name("bound").value(sim.bound()).endObject();
+                .name("bound").value(sim.bound());
+        j.name("trace").beginArray();
+        for (PolicyDoc.StepDoc t : sim.trace()) {
+            j.beginObject().name("step").value(t.step()).name("pid").value(t.pid()).name("thread").value(t.thread())
+                    .name("statement").value(t.statement()).name("location").value(t.location()).name("free")
+                    .value(t.free()).name("note").value(t.note()).endObject();
+        }
+        j.endArray().name("stacks").beginArray();
+        for (PolicyDoc.StackDoc st : sim.stacks()) {
+            j.beginObject().name("pid").value(st.pid()).name("command").value(st.command()).name("inCycle")
+                    .value(st.inCycle()).name("frames").beginArray();
+            for (PolicyDoc.FrameDoc fr : st.frames()) {
+                j.beginObject().name("index").value(fr.index()).name("label").value(fr.label()).name("location")
+                        .value(fr.location()).name("note").value(fr.note()).endObject();
+            }
+            j.endArray().endObject();
+        }
+        j.endArray().endObject();
         j.endObject();
     }
 

@@ -1,5 +1,6 @@
 package dev.reclaim.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,21 +47,30 @@ class DocCliTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.out());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("POLICY.md", "layers.dot", "policy.json", "system-seed_2019_buggy.dot",
+            assertEquals(List.of("POLICY.md", "html", "layers.dot", "policy.json", "system-seed_2019_buggy.dot",
                     "system-seed_2019_noio_fix.dot"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        try (Stream<Path> files = Files.list(out.resolve("html"))) {
+            assertEquals(List.of("index.html"), files.map(p -> p.getFileName().toString()).toList());
         }
         compare("POLICY.md", out.resolve("POLICY.md"));
         compare("policy.json", out.resolve("policy.json"));
         compare("system-seed_2019_buggy.dot", out.resolve("system-seed_2019_buggy.dot"));
+        compare("index.html", out.resolve("html/index.html"));
         String first = Files.readString(out.resolve("POLICY.md"));
         String json = Files.readString(out.resolve("policy.json"));
+        byte[] site = Files.readAllBytes(out.resolve("html/index.html"));
         CliRun again = CliRun.of("doc", SEED + "seed_2019_buggy.reclaim", SEED + "seed_2019_noio_fix.reclaim", "-o",
                 out.toString());
         assertEquals(0, again.exit());
         assertEquals(first, Files.readString(out.resolve("POLICY.md")));
         assertEquals(json, Files.readString(out.resolve("policy.json")));
+        assertArrayEquals(site, Files.readAllBytes(out.resolve("html/index.html")), "the site, ELK layout included");
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(5, files.count(), "no temporary files left behind");
+            assertEquals(6, files.count(), "no temporary files left behind");
+        }
+        try (Stream<Path> files = Files.list(out.resolve("html"))) {
+            assertEquals(1, files.count(), "no temporary files left behind");
         }
     }
 
@@ -92,6 +102,18 @@ class DocCliTest {
         String dot = Files.readString(dir.resolve("layers.dot"));
         assertTrue(dot.contains("tooltip=\"Layer doc: <script>x</script> | `tick` \\\"q\\\" \\\\ end\""), dot);
         assertFalse(dot.contains("\n\""), dot);
+        String site = Files.readString(dir.resolve("html/index.html"));
+        assertFalse(site.toLowerCase(java.util.Locale.ROOT).contains("<script"), site);
+        assertTrue(site.contains("Doc with &lt;script&gt;alert(1)&lt;/script&gt;, a comment end, `backticks`, | pipes |,\n"),
+                site);
+        assertTrue(site.contains("&quot;quotes&quot; [brackets] and a backslash \\ across"), site);
+        assertTrue(site.contains("Layer doc: &lt;script&gt;x&lt;/script&gt; | `tick` &quot;q&quot; \\ end"), site);
+        assertTrue(site.contains("Device layer | `dev` &amp; co"), site);
+        assertTrue(md.contains("Device layer \\| \\`dev\\` &amp; co"), md);
+        // SVG labels and titles: the system's stack diagram names the hostile-free instance, escaped like any text
+        assertTrue(site.contains("<title>Stack of esc_sys</title>"), site);
+        // no attribute value is broken out of: every quote in the page belongs to markup
+        assertFalse(site.contains("\"quotes\""), site);
     }
 
     @Test
@@ -100,6 +122,9 @@ class DocCliTest {
         assertEquals("a \\*/ &lt;script&gt; \\` \\| b c", dev.reclaim.doc.Escape.markdown("a */ <script> ` | b\nc"));
         assertEquals("#91;#34;x#34;#93; #60;s#62; #96; #35;", dev.reclaim.doc.Escape.mermaid("[\"x\"] <s> ` #"));
         assertEquals("a \\\"q\\\" \\\\ b", dev.reclaim.doc.Escape.dot("a \"q\" \\\nb"));
+        assertEquals("a */ &lt;script&gt; ` | &quot;q&quot; &#39;x&#39; &amp;amp; b\nc d",
+                dev.reclaim.doc.Escape.html("a */ <script> ` | \"q\" 'x' &amp; b\nc\u0000d"));
+        assertEquals("&lt;/svg&gt; &amp; &quot; line", dev.reclaim.doc.Escape.htmlLine("</svg> & \"\nline"));
     }
 
     private static int unescapedPipes(String line) {
@@ -108,6 +133,42 @@ class DocCliTest {
             if (line.charAt(i) == '|' && (i == 0 || line.charAt(i - 1) != '\\')) {
                 n++;
             }
+        }
+        return n;
+    }
+
+    /** Broken and cyclic policies (layer and instance cycles, unknown names, syntax errors) and every example still document. */
+    @Test
+    void awkwardInputsStillGiveASite() throws IOException {
+        List<Path> inputs = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/check"))) {
+            files.filter(p -> p.toString().endsWith(".reclaim")).sorted().forEach(inputs::add);
+        }
+        try (Stream<Path> files = Files.walk(Path.of("../examples"))) {
+            files.filter(p -> p.toString().endsWith(".reclaim")).sorted().forEach(inputs::add);
+        }
+        for (dev.reclaim.findings.Rule rule : dev.reclaim.findings.Rule.values()) {
+            Path bad = dir.resolve("rule-" + rule.id() + ".reclaim");
+            Files.writeString(bad, dev.reclaim.doc.RuleExamples.bad(rule.id()));
+            inputs.add(bad);
+        }
+        Path selfLoop = dir.resolve("self-loop.reclaim");
+        Files.writeString(selfLoop, "policy p\nlayer a below a\nlayer b below a, b\nsystem s { a x on x }\n");
+        inputs.add(selfLoop);
+        for (Path in : inputs) {
+            Path out = dir.resolve("out-" + in.getFileName().toString());
+            CliRun r = CliRun.of("doc", in.toString(), "-o", out.toString());
+            assertEquals(0, r.exit(), in + ": " + r.err());
+            String site = Files.readString(out.resolve("html/index.html"));
+            assertTrue(site.endsWith("</body>\n</html>\n"), in.toString());
+            assertEquals(count(site, "<svg "), count(site, "</svg>"), in.toString());
+        }
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
         }
         return n;
     }
@@ -121,7 +182,7 @@ class DocCliTest {
         assertTrue(Files.readString(dir.resolve("POLICY.md")).startsWith("# Policy\n"));
         assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("POLICY.md", "layers.dot", "notes.txt", "policy.json", "system-esc_sys.dot"),
+            assertEquals(List.of("POLICY.md", "html", "layers.dot", "notes.txt", "policy.json", "system-esc_sys.dot"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
