@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +15,7 @@ import java.util.TreeMap;
 
 import dev.reclaim.dsl.compile.FileReport;
 import dev.reclaim.dsl.compile.Reported;
+import dev.reclaim.files.AtomicFiles;
 
 /**
  * A baseline file ({@code reclaimc check --baseline FILE}): the active findings an existing stack
@@ -137,18 +136,6 @@ final class Baseline {
         return new Baseline(m);
     }
 
-    /** The replaced file's permissions, or rw-r--r-- for a new one (createTempFile makes it owner-only). */
-    private static void permissions(Path tmp, Path target) {
-        try {
-            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
-                    ? Files.getPosixFilePermissions(target)
-                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
-            Files.setPosixFilePermissions(tmp, perms);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not a POSIX file system: keep the defaults
-        }
-    }
-
     private static String string(Map<?, ?> e, String field, String at) throws BaselineException {
         if (!(e.get(field) instanceof String s)) {
             throw new BaselineException(at + "." + field + " must be a string");
@@ -214,7 +201,6 @@ final class Baseline {
     void write(Path file) throws BaselineException {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
-        Path tmp = null;
         try {
             if (Files.isDirectory(abs)) {
                 throw new BaselineException("cannot write baseline '" + file + "': it is a directory");
@@ -222,25 +208,9 @@ final class Baseline {
             if (dir == null || !Files.isDirectory(dir)) {
                 throw new BaselineException("cannot write baseline '" + file + "': no such directory");
             }
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-            Files.writeString(tmp, render(), StandardCharsets.UTF_8);
-            permissions(tmp, abs);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            AtomicFiles.replace(abs, render().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BaselineException("cannot write baseline '" + file + "': " + oneLine(e.getMessage()));
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
         }
     }
 }

@@ -8,14 +8,12 @@ import dev.reclaim.doc.PolicyJsonWriter;
 import dev.reclaim.doc.html.HtmlWriter;
 import dev.reclaim.dsl.compile.FileReport;
 import dev.reclaim.dsl.compile.ReclaimCompiler;
+import dev.reclaim.files.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +79,7 @@ final class DocCommand implements Callable<Integer> {
         try {
             Files.createDirectories(dir);
             for (Map.Entry<String, String> e : out.entrySet()) {
-                replace(dir.resolve(e.getKey()), e.getValue());
+                AtomicFiles.replace(dir.resolve(e.getKey()), e.getValue().getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException | RuntimeException e) {
             err.println("reclaimc: error: cannot write to '" + dir + "': " + e.getMessage());
@@ -89,24 +87,5 @@ final class DocCommand implements Callable<Integer> {
         }
         err.println("reclaimc: wrote " + out.size() + " files to '" + dir + "'");
         return Reclaimc.OK;
-    }
-
-    /** Writes a temporary file next to {@code target} and moves it over the target. */
-    private static void replace(Path target, String text) throws IOException {
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("'" + target + "' is a directory");
-        }
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".reclaim-doc-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -3,9 +3,7 @@ package dev.reclaim.maven;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +12,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.reclaim.files.AtomicFiles;
 
 /**
  * {@code reclaim:check}: runs {@code reclaimc check} on the policies and fails the build on any
@@ -98,11 +98,7 @@ public class CheckMojo extends AbstractReclaimMojo {
     /** Replaces the report atomically, so that a CI step reading it never sees half a file. */
     static void write(Path target, String text) throws MojoExecutionException {
         try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.replace(target, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new MojoExecutionException("reclaim: cannot write '" + target + "': " + e.getMessage(), e);
         }

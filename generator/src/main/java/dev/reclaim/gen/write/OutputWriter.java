@@ -2,13 +2,13 @@ package dev.reclaim.gen.write;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.reclaim.files.AtomicFiles;
 
 /**
  * Writes generated files below their output roots. Every target is resolved and checked to lie
@@ -52,7 +52,7 @@ public final class OutputWriter {
                     unchanged++;
                     continue;
                 }
-                replace(path, bytes);
+                AtomicFiles.replace(path, bytes);
                 written++;
             } catch (IOException | RuntimeException e) {
                 throw new WriteException("cannot write '" + path + "': " + e.getMessage());
@@ -94,19 +94,4 @@ public final class OutputWriter {
         return path;
     }
 
-    /** A temporary file in the target's directory, moved over the target (atomically where possible). */
-    private static void replace(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }
