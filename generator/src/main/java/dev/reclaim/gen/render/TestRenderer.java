@@ -35,6 +35,10 @@ final class TestRenderer {
         t.javadoc("What system " + JavaText.code(s.name()) + " of policy " + JavaText.code(p.policy())
                 + " declares, asserted on {@link " + u.className() + "}.");
         t.line("class " + u.testClassName() + " {").in();
+        // Explicit and documented: javac's doclint (JDK 21+) warns about a default constructor.
+        t.javadoc("Created by the JUnit engine.");
+        t.line(u.testClassName() + "() {").line("}");
+        t.line("");
         if (s.expect() != null) {
             String verdict = s.expect().deadlock() ? "deadlock" : "no deadlock";
             t.javadoc("{@code expect " + verdict + "}: both simulation modes, with {@code reclaimc simulate}'s "

@@ -22,6 +22,12 @@ import dev.reclaim.sim.Simulator;
  */
 class Seed2019BuggySystemTest {
     /**
+     * Created by the JUnit engine.
+     */
+    Seed2019BuggySystemTest() {
+    }
+
+    /**
      * {@code expect deadlock}: both simulation modes, with {@code reclaimc simulate}'s defaults.
      */
     @Test
