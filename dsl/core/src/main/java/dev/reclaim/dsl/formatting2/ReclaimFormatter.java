@@ -5,6 +5,11 @@ import org.eclipse.xtext.formatting2.AbstractFormatter2;
 import org.eclipse.xtext.formatting2.FormatterPreferenceKeys;
 import org.eclipse.xtext.formatting2.FormatterRequest;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
+import org.eclipse.xtext.formatting2.ITextReplacer;
+import org.eclipse.xtext.formatting2.ITextReplacerContext;
+import org.eclipse.xtext.formatting2.regionaccess.IComment;
+import org.eclipse.xtext.formatting2.regionaccess.IHiddenRegion;
+import org.eclipse.xtext.formatting2.regionaccess.ITextSegment;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegionsFinder;
 import org.eclipse.xtext.preferences.ITypedPreferenceValues;
@@ -51,7 +56,7 @@ public class ReclaimFormatter extends AbstractFormatter2 {
             formatBraces(shrinker, shrinker.getAllows(), document);
             ISemanticRegionsFinder regions = textRegionExtensions.regionFor(shrinker);
             for (ISemanticRegion line : regions.keywords("count", "scan")) {
-                document.prepend(line, f -> f.setNewLines(1, 1, 2));
+                keepOneBlankLine(document, line.getPreviousHiddenRegion());
             }
         } else if (obj instanceof Block block) {
             formatBraces(block, block.getStatements(), document);
@@ -82,7 +87,11 @@ public class ReclaimFormatter extends AbstractFormatter2 {
         }
         boolean first = true;
         for (Import imp : model.getImports()) {
-            document.prepend(imp, first ? f -> f.setNewLines(2) : f -> f.setNewLines(1, 1, 2));
+            if (first) {
+                document.prepend(imp, f -> f.setNewLines(2));
+            } else {
+                keepOneBlankLine(document, textRegionExtensions.previousHiddenRegion(imp));
+            }
             first = false;
         }
         first = true;
@@ -90,7 +99,7 @@ public class ReclaimFormatter extends AbstractFormatter2 {
             if (first || element instanceof System) {
                 document.prepend(element, f -> f.setNewLines(2));
             } else {
-                document.prepend(element, f -> f.setNewLines(1, 1, 2));
+                keepOneBlankLine(document, textRegionExtensions.previousHiddenRegion(element));
             }
             first = false;
             document.format(element);
@@ -119,10 +128,46 @@ public class ReclaimFormatter extends AbstractFormatter2 {
         }
         document.interior(open, close, f -> f.indent());
         for (EObject child : children) {
-            document.prepend(child, f -> f.setNewLines(1, 1, 2));
+            keepOneBlankLine(document, textRegionExtensions.previousHiddenRegion(child));
         }
         document.prepend(close, f -> f.newLine());
         formatChildren(owner, document);
+    }
+
+    /**
+     * One line break, or two (a blank line) when there was a blank line. Counted over the hidden
+     * region's text: a trailing `//` comment ends with a line break of its own, which the
+     * formatter's own min/max count would miss, dropping the blank line after such a line.
+     */
+    private static void keepOneBlankLine(IFormattableDocument document, IHiddenRegion region) {
+        if (region == null) {
+            return;
+        }
+        // Breaks up to the first block comment: a doc comment's own line does not make a blank line.
+        String text = region.getText();
+        int cut = text.indexOf("/*");
+        long breaks = (cut < 0 ? text : text.substring(0, cut)).chars().filter(c -> c == '\n').count();
+        int lines = (int) Math.max(1, Math.min(2, breaks));
+        document.set(region, f -> f.setNewLines(lines));
+    }
+
+    /** Block comments are kept as written; re-flowing them adds trailing blanks to bare ` *` lines. */
+    @Override
+    public ITextReplacer createCommentReplacer(IComment comment) {
+        if (comment.getText().startsWith("/*")) {
+            return new ITextReplacer() {
+                @Override
+                public ITextSegment getRegion() {
+                    return comment;
+                }
+
+                @Override
+                public ITextReplacerContext createReplacements(ITextReplacerContext context) {
+                    return context;
+                }
+            };
+        }
+        return super.createCommentReplacer(comment);
     }
 
     private void formatChildren(EObject owner, IFormattableDocument document) {

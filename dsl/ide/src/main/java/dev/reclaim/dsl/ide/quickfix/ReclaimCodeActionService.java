@@ -36,14 +36,26 @@ public class ReclaimCodeActionService implements ICodeActionService2 {
 
     @Override
     public List<Either<Command, CodeAction>> getCodeActions(Options options) {
-        List<Either<Command, CodeAction>> actions = new ArrayList<>();
-        if (!(options.getResource() instanceof XtextResource resource)) {
-            return actions;
-        }
-        Document document = options.getDocument();
         String uri = options.getCodeActionParams().getTextDocument().getUri();
         CancelIndicator cancel = options.getCancelIndicator() == null ? CancelIndicator.NullImpl
                 : options.getCancelIndicator();
+        if (options.getResource() != null && options.getDocument() != null) {
+            return actions(options.getResource(), options.getDocument(), options, uri, cancel);
+        }
+        // The language server (Xtext 2.42) passes neither resource nor document: read them itself.
+        if (options.getLanguageServerAccess() == null) {
+            return List.of();
+        }
+        return options.getLanguageServerAccess().doSyncRead(options.getURI() != null ? options.getURI() : uri,
+                context -> actions(context.getResource(), context.getDocument(), options, uri, cancel));
+    }
+
+    private List<Either<Command, CodeAction>> actions(org.eclipse.emf.ecore.resource.Resource r, Document document,
+            Options options, String uri, CancelIndicator cancel) {
+        List<Either<Command, CodeAction>> actions = new ArrayList<>();
+        if (!(r instanceof XtextResource resource)) {
+            return actions;
+        }
         List<Issue> issues = validator.validate(resource, CheckMode.ALL, cancel);
         for (Diagnostic diagnostic : options.getCodeActionParams().getContext().getDiagnostics()) {
             String code = diagnostic.getCode() == null ? null
