@@ -5,12 +5,15 @@ import java.util.List;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.ui.editors.text.TextEditor;
+import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.resource.XtextResource;
@@ -29,9 +32,11 @@ import dev.reclaim.eclipse.outline.PolicyOutlinePage;
 public class ReclaimEditor extends TextEditor {
     public static final String ID = "dev.reclaim.eclipse.editor";
     public static final String FORMAT_COMMAND = "dev.reclaim.eclipse.format";
+    public static final String OPEN_DECLARATION_COMMAND = "dev.reclaim.eclipse.openDeclaration";
 
     private final ReclaimSourceViewerConfiguration configuration;
     private volatile List<Issue> lastFindings = List.of();
+    private volatile boolean checked;
     private PolicyOutlinePage outline;
 
     public ReclaimEditor() {
@@ -54,6 +59,12 @@ public class ReclaimEditor extends TextEditor {
 
     void setLastFindings(List<Issue> findings) {
         lastFindings = List.copyOf(findings);
+        checked = true;
+    }
+
+    /** Whether the text has been checked at least once since the editor opened. */
+    public boolean lastFindingsChecked() {
+        return checked;
     }
 
     public PolicyCompletionProcessor completionProcessor() {
@@ -94,6 +105,28 @@ public class ReclaimEditor extends TextEditor {
         };
         format.setActionDefinitionId(FORMAT_COMMAND);
         setAction("Format", format);
+        // The plain text editor has no content assist action; Ctrl+Space is bound to this command id.
+        Action assist = new Action("Content Assist") {
+            @Override
+            public void run() {
+                ISourceViewer viewer = getSourceViewer();
+                if (viewer instanceof ITextOperationTarget target && target.canDoOperation(ISourceViewer.CONTENTASSIST_PROPOSALS)) {
+                    target.doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
+                }
+            }
+        };
+        assist.setActionDefinitionId(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS);
+        setAction("ContentAssistProposal", assist);
+        Action open = new Action("Open Declaration") {
+            @Override
+            public void run() {
+                if (getSelectionProvider().getSelection() instanceof ITextSelection selection) {
+                    openDefinitionAt(selection.getOffset());
+                }
+            }
+        };
+        open.setActionDefinitionId(OPEN_DECLARATION_COMMAND);
+        setAction("OpenDeclaration", open);
     }
 
     /** Formats the whole document with the language's formatter (the LSP formatting service). */

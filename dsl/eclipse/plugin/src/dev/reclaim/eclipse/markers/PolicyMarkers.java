@@ -29,6 +29,9 @@ public final class PolicyMarkers {
         if (!file.exists()) {
             return;
         }
+        if (same(file.findMarkers(TYPE, false, IResource.DEPTH_ZERO), issues)) {
+            return; // re-creating equal markers would only make the views and annotations flicker
+        }
         IWorkspace workspace = ResourcesPlugin.getWorkspace();
         workspace.run(monitor -> {
             file.deleteMarkers(TYPE, false, IResource.DEPTH_ZERO);
@@ -36,6 +39,22 @@ public final class PolicyMarkers {
                 file.createMarker(TYPE, attributes(issue));
             }
         }, workspace.getRuleFactory().markerRule(file), IWorkspace.AVOID_UPDATE, null);
+    }
+
+    private static boolean same(IMarker[] markers, List<Issue> issues) throws CoreException {
+        if (markers.length != issues.size()) {
+            return false;
+        }
+        java.util.Set<Map<String, Object>> existing = new java.util.HashSet<>();
+        for (IMarker m : markers) {
+            existing.add(m.getAttributes());
+        }
+        for (Issue issue : issues) {
+            if (!existing.contains(attributes(issue))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, Object> attributes(Issue issue) {

@@ -23,8 +23,8 @@ import dev.reclaim.findings.Finding;
 
 /**
  * One open policy: the editor's text parsed into an XtextResource (in its own resource set, so
- * imports load from disk next to the file), reparsed lazily when the text has changed. Every
- * editor service reads it through {@link #snapshot()}.
+ * imports load from disk next to the file), reparsed lazily when the text has changed. The UI
+ * thread's services read it through {@link #snapshot()}; {@link #findings()} parses its own copy.
  */
 public final class PolicyDocument {
 
@@ -48,6 +48,7 @@ public final class PolicyDocument {
         return uri;
     }
 
+    /** The parse of the current text; for the UI thread. */
     public synchronized Snapshot snapshot() {
         String text = document.get();
         if (snapshot == null || !snapshot.text().equals(text)) {
@@ -72,34 +73,35 @@ public final class PolicyDocument {
      * rule id, data = [declaration path, rationale], the shape the quick fixes read.
      */
     public List<Issue> findings() {
-        Snapshot s = snapshot();
-        synchronized (this) {
-            FileReport report = ReclaimPlugin.injector().getInstance(FileAnalysis.class).analyse(s.resource());
-            LineIndex lines = new LineIndex(s.text());
-            List<Issue> issues = new ArrayList<>();
-            for (Reported r : report.findings()) {
-                Finding f = r.finding();
-                if (r.status() == Reported.Status.WAIVED || !f.pos().file().equals(report.file())) {
-                    continue;
-                }
-                int start = lines.offset(f.pos().line(), f.pos().column());
-                int end = Math.max(lines.offset(f.pos().endLine(), f.pos().endColumn()), start + 1);
-                Issue.IssueImpl issue = new Issue.IssueImpl();
-                issue.setCode(f.ruleId());
-                issue.setMessage(f.message());
-                issue.setOffset(start);
-                issue.setLength(Math.min(end, s.text().length()) - start);
-                issue.setLineNumber(f.pos().line());
-                issue.setColumn(f.pos().column());
-                issue.setSeverity(switch (f.severity()) {
-                    case ERROR -> org.eclipse.xtext.diagnostics.Severity.ERROR;
-                    case WARNING -> org.eclipse.xtext.diagnostics.Severity.WARNING;
-                    case NOTE -> org.eclipse.xtext.diagnostics.Severity.INFO;
-                });
-                issue.setData(new String[] {f.declaration() == null ? "" : f.declaration(), f.rule().rationale()});
-                issues.add(issue);
+        // A resource of its own: EMF resources are not thread-safe, and the reconciler calls this
+        // off the UI thread while the UI thread colours and completes on the snapshot.
+        String text = document.get();
+        XtextResource resource = parse(text);
+        FileReport report = ReclaimPlugin.injector().getInstance(FileAnalysis.class).analyse(resource);
+        LineIndex lines = new LineIndex(text);
+        List<Issue> issues = new ArrayList<>();
+        for (Reported r : report.findings()) {
+            Finding f = r.finding();
+            if (r.status() == Reported.Status.WAIVED || !f.pos().file().equals(report.file())) {
+                continue;
             }
-            return issues;
+            int start = lines.offset(f.pos().line(), f.pos().column());
+            int end = Math.max(lines.offset(f.pos().endLine(), f.pos().endColumn()), start + 1);
+            Issue.IssueImpl issue = new Issue.IssueImpl();
+            issue.setCode(f.ruleId());
+            issue.setMessage(f.message());
+            issue.setOffset(start);
+            issue.setLength(Math.min(end, text.length()) - start);
+            issue.setLineNumber(f.pos().line());
+            issue.setColumn(f.pos().column());
+            issue.setSeverity(switch (f.severity()) {
+                case ERROR -> org.eclipse.xtext.diagnostics.Severity.ERROR;
+                case WARNING -> org.eclipse.xtext.diagnostics.Severity.WARNING;
+                case NOTE -> org.eclipse.xtext.diagnostics.Severity.INFO;
+            });
+            issue.setData(new String[] {f.declaration() == null ? "" : f.declaration(), f.rule().rationale()});
+            issues.add(issue);
         }
+        return issues;
     }
 }
