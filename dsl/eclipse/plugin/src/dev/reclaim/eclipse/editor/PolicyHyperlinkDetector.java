@@ -1,6 +1,8 @@
 package dev.reclaim.eclipse.editor;
 
 import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.jface.text.IRegion;
@@ -89,8 +91,11 @@ final class PolicyHyperlinkDetector implements IHyperlinkDetector {
                 return;
             }
             try {
-                IEditorPart part = IDE.openEditorOnFileStore(
-                        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), EFS.getStore(file));
+                var page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+                // A workspace file opens as one (markers, Problems view); any other file from disk.
+                IFile[] inWorkspace = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(file);
+                IEditorPart part = inWorkspace.length > 0 ? IDE.openEditor(page, inWorkspace[0])
+                        : IDE.openEditorOnFileStore(page, EFS.getStore(file));
                 if (part instanceof ITextEditor text) {
                     text.selectAndReveal(offset, length);
                 }

@@ -187,6 +187,21 @@ class EditorUiTest {
 
     @Test
     @Order(7)
+    void goToDefinitionOpensTheImportedFileThatDeclaresTheName() throws Exception {
+        IWorkbenchPage page = editor.getSite().getPage();
+        assertTrue(editor.openDefinitionAt(offsetOf("alloc 1 KERNEL", "alloc 1 ")));
+        ReclaimEditor base = (ReclaimEditor) page.getActiveEditor();
+        assertEquals("base.reclaim", base.getEditorInput().getName());
+        ITextSelection selection = (ITextSelection) base.getSelectionProvider().getSelection();
+        assertEquals("KERNEL", selection.getText());
+        assertTrue(base.getDocumentProvider().getDocument(base.getEditorInput()).get()
+                .startsWith("context KERNEL", selection.getOffset() - "context ".length()));
+        page.closeEditor(base, false);
+        page.activate(editor);
+    }
+
+    @Test
+    @Order(8)
     void quickFixRunsTheServingThreadUnderNoioAndTheMarkersFollow() {
         int alloc = offsetOf("alloc 1 KERNEL", "");
         List<ICompletionProposal> fixes = editor.quickFixProcessor().fixesAt(alloc);
@@ -207,7 +222,7 @@ class EditorUiTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void formatDocumentRewritesTheEditorsText() throws Exception {
         IFile messy = file.getProject().getFile("messy.reclaim");
         messy.create(new java.io.ByteArrayInputStream("""
@@ -247,7 +262,7 @@ class EditorUiTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theNewFileWizardsStarterPolicyChecksClean() throws Exception {
         IFile starter = file.getProject().getFile("starter.reclaim");
         starter.create(new java.io.ByteArrayInputStream(dev.reclaim.eclipse.wizard.StarterPolicy.text("starter")
