@@ -27,8 +27,9 @@ import dev.reclaim.dsl.reclaim.Thread;
 /**
  * Classifies every token from the node model: lexical styles (keyword, comment, string, number)
  * and semantic ones for the names of layers, contexts, permissions, instances, threads and locks,
- * both where they are declared and where they are referenced. One pass serves the Eclipse editor
- * and any other client of the ide services.
+ * both where they are declared and where they are referenced. It lives here, free of any UI API,
+ * so that other clients can reuse it; only the Eclipse editor uses it so far (it is not bound for
+ * LSP semantic tokens, whose legend would first need these style ids).
  */
 public class ReclaimHighlighting implements ISemanticHighlightingCalculator {
 
