@@ -3,9 +3,16 @@
  */
 package dev.reclaim.dsl.ide;
 
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+
+import dev.reclaim.dsl.ide.quickfix.ReclaimCodeActionService;
 
 /**
  * Use this class to register ide components.
  */
 public class ReclaimIdeModule extends AbstractReclaimIdeModule {
+
+    public Class<? extends ICodeActionService2> bindICodeActionService2() {
+        return ReclaimCodeActionService.class;
+    }
 }

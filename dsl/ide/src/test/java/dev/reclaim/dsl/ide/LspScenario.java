@@ -25,6 +25,13 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.FormattingOptions;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
@@ -175,6 +182,33 @@ abstract class LspScenario {
             assertTrue(names.containsAll(List.of("seed_2019_buggy", "kswapd0", "loop0_worker", "reader", "writer")),
                     "symbols: " + names);
 
+            // Code actions: the quick fixes of the io-path-context diagnostic, keyed on its rule id.
+            Diagnostic ioPath = published.getDiagnostics().stream().filter(d -> "io-path-context".equals(code(d)))
+                    .findFirst().orElseThrow();
+            List<Either<Command, CodeAction>> actions = ls.getTextDocumentService().codeAction(new CodeActionParams(
+                    new TextDocumentIdentifier(uri), ioPath.getRange(), new CodeActionContext(List.of(ioPath))))
+                    .get(30, SECONDS);
+            assertEquals(List.of("Run loop0_worker under scope NOIO", "Allocate with NOIO instead of KERNEL"),
+                    actions.stream().map(a -> a.isRight() ? a.getRight().getTitle() : a.getLeft().getTitle()).toList());
+            List<TextEdit> wrap = actions.get(0).getRight().getEdit().getChanges().values().iterator().next();
+            assertEquals(text.replace("thread loop0_worker serves loop0 {", "thread loop0_worker serves loop0 scope NOIO {"),
+                    apply(text, wrap));
+
+            // Formatting: one statement per line inside the shrinker's one-line `if`s.
+            List<? extends TextEdit> format = ls.getTextDocumentService().formatting(new DocumentFormattingParams(
+                    new TextDocumentIdentifier(uri), new FormattingOptions(4, true))).get(30, SECONDS);
+            String formatted = apply(text, format);
+            assertTrue(formatted.contains("""
+                            unlock bufio_lock
+                        }
+                        scan {
+                            if fs {
+                                lock bufio_lock
+                            } else {
+                                trylock bufio_lock else stop
+                            } // 9d28eb12447e
+                """), () -> "formatted: " + formatted);
+
             ls.shutdown().get(30, SECONDS);
             ls.exit();
         } finally {
@@ -189,6 +223,25 @@ abstract class LspScenario {
                 collect(child, names);
             }
         }
+    }
+
+    /** Applies LSP edits (non-overlapping) to {@code text}. */
+    private static String apply(String text, List<? extends TextEdit> edits) {
+        List<TextEdit> sorted = new ArrayList<>(edits);
+        sorted.sort((a, b) -> Integer.compare(offset(text, b.getRange().getStart()), offset(text, a.getRange().getStart())));
+        StringBuilder out = new StringBuilder(text);
+        for (TextEdit e : sorted) {
+            out.replace(offset(text, e.getRange().getStart()), offset(text, e.getRange().getEnd()), e.getNewText());
+        }
+        return out.toString();
+    }
+
+    private static int offset(String text, Position p) {
+        int offset = 0;
+        for (int line = 0; line < p.getLine(); line++) {
+            offset = text.indexOf('\n', offset) + 1;
+        }
+        return offset + p.getCharacter();
     }
 
     private static String code(Diagnostic d) {
