@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.common.TerminalsStandaloneSetup;
+import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResourceSet;
 
 import com.google.inject.Inject;
@@ -21,6 +24,7 @@ import com.google.inject.Injector;
 import com.google.inject.Provider;
 
 import dev.reclaim.dsl.ReclaimStandaloneSetup;
+import dev.reclaim.dsl.reclaim.ReclaimPackage;
 import dev.reclaim.dsl.lowering.Lowering;
 
 /**
@@ -44,9 +48,36 @@ public class ReclaimCompiler {
     @Inject
     private FileAnalysis analysis;
 
+    /**
+     * A compiler with its own injector. It registers the language in EMF's global registries only
+     * when nothing has yet: a host that set the language up first (the language server, the Eclipse
+     * editor) keeps its registration, so resources it loads are never parsed with another injector's
+     * grammar (Xtext's content assist fails on grammar elements it did not create). The compiler's
+     * own resource sets use its own factory whatever the global registry holds.
+     */
     public static ReclaimCompiler create() {
-        Injector injector = new ReclaimStandaloneSetup().createInjectorAndDoEMFRegistration();
+        // What createInjectorAndDoEMFRegistration does first: the grammar's own (xtextbin) loading.
+        TerminalsStandaloneSetup.doSetup();
+        ReclaimStandaloneSetup setup = new ReclaimStandaloneSetup();
+        Injector injector = setup.createInjector();
+        if (!Resource.Factory.Registry.INSTANCE.getExtensionToFactoryMap().containsKey(EXTENSION)) {
+            setup.register(injector);
+        } else if (!EPackage.Registry.INSTANCE.containsKey(ReclaimPackage.eNS_URI)) {
+            EPackage.Registry.INSTANCE.put(ReclaimPackage.eNS_URI, ReclaimPackage.eINSTANCE);
+        }
         return injector.getInstance(ReclaimCompiler.class);
+    }
+
+    private static final String EXTENSION = "reclaim";
+
+    @Inject
+    private IResourceFactory resourceFactory;
+
+    /** A fresh resource set that parses {@code .reclaim} files with this compiler's injector. */
+    private XtextResourceSet newResourceSet() {
+        XtextResourceSet rs = resourceSets.get();
+        rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(EXTENSION, resourceFactory);
+        return rs;
     }
 
     public FileAnalysis analysis() {
@@ -88,7 +119,7 @@ public class ReclaimCompiler {
      * buffer, a generated test's policy, a fuzzer's input. Imports still resolve relative to it.
      */
     public FileReport checkSource(Path path, String text) {
-        XtextResourceSet rs = resourceSets.get();
+        XtextResourceSet rs = newResourceSet();
         URI uri = URI.createFileURI(path.toAbsolutePath().normalize().toString());
         Resource r = rs.createResource(uri);
         try (var in = new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
@@ -135,7 +166,7 @@ public class ReclaimCompiler {
      */
     public List<dev.reclaim.model.SystemModel> systems(Path file) throws InputException {
         checkReadable(file);
-        XtextResourceSet rs = resourceSets.get();
+        XtextResourceSet rs = newResourceSet();
         Lowering lowering = analysis.lowering();
         lowering.setFileNames(namesAsGiven(List.of(file)));
         try {
@@ -168,7 +199,7 @@ public class ReclaimCompiler {
         Lowering lowering = analysis.lowering();
         lowering.setFileNames(namesAsGiven(files));
         try {
-            XtextResourceSet rs = resourceSets.get();
+            XtextResourceSet rs = newResourceSet();
             List<Resource> resources = new ArrayList<>();
             for (Path f : files) {
                 URI uri = URI.createFileURI(f.toAbsolutePath().normalize().toString());

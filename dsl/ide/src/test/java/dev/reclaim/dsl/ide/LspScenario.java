@@ -96,6 +96,18 @@ abstract class LspScenario {
         Files.copy(seeds.resolve("seed_2019_buggy.reclaim"), buggy);
         String text = Files.readString(buggy, StandardCharsets.UTF_8);
         String uri = buggy.toUri().toString();
+        // reclaimc check's findings, computed before the server starts: the standalone setup
+        // registers its own injector in EMF's global registries, and a server initialized after
+        // it registers the ide injector there again, so the two never mix in one workspace.
+        Set<String> cli = new TreeSet<>();
+        for (FileReport report : ReclaimCompiler.create().check(List.of(buggy))) {
+            for (Reported r : report.findings()) {
+                Finding f = r.finding();
+                if (r.status() != Reported.Status.WAIVED && f.pos().file().equals(report.file())) {
+                    cli.add(f.ruleId() + "|" + (f.pos().line() - 1) + "|" + f.message());
+                }
+            }
+        }
 
         Launcher<LanguageServer> clientLauncher = LSPLauncher.createClientLauncher(new Client(), fromServer,
                 toServer, executor, null);
@@ -132,15 +144,6 @@ abstract class LspScenario {
             assertEquals(CYCLE, cycle.getMessage().getLeft());
             assertEquals(52, cycle.getRange().getStart().getLine());
             // ... and every diagnostic is one of reclaimc check's findings, with the same rule, line and message.
-            Set<String> cli = new TreeSet<>();
-            for (FileReport report : ReclaimCompiler.create().check(List.of(buggy))) {
-                for (Reported r : report.findings()) {
-                    Finding f = r.finding();
-                    if (r.status() != Reported.Status.WAIVED && f.pos().file().equals(report.file())) {
-                        cli.add(f.ruleId() + "|" + (f.pos().line() - 1) + "|" + f.message());
-                    }
-                }
-            }
             Set<String> lsp = new TreeSet<>();
             for (Diagnostic d : published.getDiagnostics()) {
                 lsp.add(code(d) + "|" + d.getRange().getStart().getLine() + "|" + d.getMessage().getLeft());
