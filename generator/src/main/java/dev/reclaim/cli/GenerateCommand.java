@@ -45,6 +45,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "The Java package of every generated class (default: one per policy, from its name).")
     String pkg;
 
+    @Option(names = "--prune",
+            description = "Delete generated .java files in the output directories that this run did not write "
+                    + "(renamed or removed systems); only files that begin with the generator's header.")
+    boolean prune;
+
     @Spec
     CommandSpec spec;
 
@@ -86,15 +91,17 @@ final class GenerateCommand implements Callable<Integer> {
             targets.add(new OutputWriter.Target(f.test() ? tests : dir, f.relativePath(), f.text()));
             testCount += f.test() ? 1 : 0;
         }
+        OutputWriter.Outcome outcome;
         try {
-            new OutputWriter().write(targets);
+            outcome = new OutputWriter().write(targets, prune ? JavaFile.MARK : null);
         } catch (OutputWriter.WriteException e) {
             err.println("reclaimc: error: " + e.getMessage());
             return Reclaimc.USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("generated " + (generated.size() - testCount) + " files in " + dir + " (" + testCount + " test"
-                + (testCount == 1 ? "" : "s") + " in " + tests + ")");
+                + (testCount == 1 ? "" : "s") + " in " + tests + ")"
+                + (outcome.pruned() == 0 ? "" : "; pruned " + outcome.pruned() + " stale"));
         out.flush();
         return Reclaimc.OK;
     }

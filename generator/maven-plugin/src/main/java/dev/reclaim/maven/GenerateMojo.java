@@ -49,7 +49,9 @@ public class GenerateMojo extends AbstractReclaimMojo {
         }
         List<String> args = new ArrayList<>(List.of("generate"));
         args.addAll(files);
-        args.addAll(List.of("-o", outputDirectory.getPath(), "--test-output", testOutputDirectory.getPath()));
+        // The plugin owns these directories: classes of renamed or removed systems must go, or they
+        // would still compile (and their tests still run) until the next clean.
+        args.addAll(List.of("-o", outputDirectory.getPath(), "--test-output", testOutputDirectory.getPath(), "--prune"));
         if (packageName != null && !packageName.isBlank()) {
             args.addAll(List.of("--package", packageName));
         }

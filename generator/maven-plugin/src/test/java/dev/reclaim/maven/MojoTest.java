@@ -170,6 +170,23 @@ class MojoTest {
     }
 
     @Test
+    void generateRemovesTheClassesOfARenamedSystem() throws Exception {
+        GenerateMojo mojo = configure(new GenerateMojo());
+        mojo.project = new MavenProject();
+        mojo.outputDirectory = dir.resolve("gen/main").toFile();
+        mojo.testOutputDirectory = dir.resolve("gen/test").toFile();
+        mojo.execute();
+        Path fix = dir.resolve("seed_2019_noio_fix.reclaim");
+        Files.writeString(fix, Files.readString(fix).replace("system seed_2019_noio_fix", "system noio_fix"));
+        mojo.execute();
+        try (var files = Files.walk(dir.resolve("gen"))) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.contains("NoioFixSystem")).sorted()
+                    .toList();
+            assertEquals(List.of("NoioFixSystem.java", "NoioFixSystemTest.java"), names);
+        }
+    }
+
+    @Test
     void generateRefusesAPolicyWithErrorsAndWritesNothing() throws Exception {
         unexpectFindings();
         GenerateMojo mojo = configure(new GenerateMojo());

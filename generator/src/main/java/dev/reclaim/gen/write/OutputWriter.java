@@ -7,6 +7,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import dev.reclaim.files.AtomicFiles;
 
@@ -32,11 +35,21 @@ public final class OutputWriter {
     }
 
     /** What a run did. */
-    public record Outcome(int written, int unchanged) {
+    public record Outcome(int written, int unchanged, int pruned) {
     }
 
     /** Checks every target first (so a refused path writes nothing), then writes them in order. */
     public Outcome write(List<Target> targets) throws WriteException {
+        return write(targets, null);
+    }
+
+    /**
+     * As {@link #write(List)}, then, when {@code generatedMark} is given, deletes every other
+     * {@code .java} file below the targets' roots that begins with that mark: the classes of systems
+     * or policies that were renamed or removed, which would otherwise still compile. Files without
+     * the mark, and symbolic links, are never touched.
+     */
+    public Outcome write(List<Target> targets, String generatedMark) throws WriteException {
         List<Path> paths = new ArrayList<>();
         for (Target t : targets) {
             paths.add(resolve(t));
@@ -58,7 +71,43 @@ public final class OutputWriter {
                 throw new WriteException("cannot write '" + path + "': " + e.getMessage());
             }
         }
-        return new Outcome(written, unchanged);
+        int pruned = generatedMark == null ? 0 : prune(targets, Set.copyOf(paths), generatedMark);
+        return new Outcome(written, unchanged, pruned);
+    }
+
+    private static int prune(List<Target> targets, Set<Path> kept, String mark) throws WriteException {
+        Set<Path> roots = new TreeSet<>();
+        for (Target t : targets) {
+            roots.add(t.root().toAbsolutePath().normalize());
+        }
+        int pruned = 0;
+        for (Path root : roots) {
+            List<Path> stale;
+            try (Stream<Path> walk = Files.walk(root)) {
+                stale = walk.filter(p -> p.toString().endsWith(".java") && !kept.contains(p)
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            } catch (IOException e) {
+                throw new WriteException("cannot list '" + root + "': " + e.getMessage());
+            }
+            for (Path p : stale) {
+                try {
+                    if (startsWith(p, mark)) {
+                        Files.delete(p);
+                        pruned++;
+                    }
+                } catch (IOException e) {
+                    throw new WriteException("cannot delete '" + p + "': " + e.getMessage());
+                }
+            }
+        }
+        return pruned;
+    }
+
+    private static boolean startsWith(Path p, String mark) throws IOException {
+        byte[] want = mark.getBytes(StandardCharsets.UTF_8);
+        try (var in = Files.newInputStream(p)) {
+            return java.util.Arrays.equals(in.readNBytes(want.length), want);
+        }
     }
 
     /**
