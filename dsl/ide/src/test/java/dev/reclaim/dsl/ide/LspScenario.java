@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ abstract class LspScenario {
 
     /** Runs the scenario against a server reading {@code toServer} and writing {@code fromServer}. */
     void run(Path workspace, InputStream fromServer, OutputStream toServer) throws Exception {
-        Path seeds = seedDirectory();
+        Path seeds = SeedFiles.directory();
         Files.copy(seeds.resolve("base.reclaim"), workspace.resolve("base.reclaim"));
         Path buggy = workspace.resolve("seed_2019_buggy.reclaim");
         Files.copy(seeds.resolve("seed_2019_buggy.reclaim"), buggy);
@@ -270,18 +269,6 @@ abstract class LspScenario {
 
     private static String normalise(String uri) {
         return uri.replace("file:///", "file:/");
-    }
-
-    private static Path seedDirectory() throws IOException {
-        Path dir = Paths.get("").toAbsolutePath();
-        while (dir != null) {
-            Path seeds = dir.resolve("examples/seed");
-            if (Files.isRegularFile(seeds.resolve("seed_2019_buggy.reclaim"))) {
-                return seeds;
-            }
-            dir = dir.getParent();
-        }
-        throw new IOException("examples/seed not found above " + Paths.get("").toAbsolutePath());
     }
 
     private final class Client implements LanguageClient {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
 import org.eclipse.emf.common.util.URI;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import com.google.inject.Injector;
 
 import dev.reclaim.dsl.ide.ReclaimIdeSetup;
+import dev.reclaim.dsl.ide.SeedFiles;
 
 /** The quick fixes on the buggy seed, each checked by the exact text it produces. */
 class QuickFixTest {
@@ -45,7 +45,7 @@ class QuickFixTest {
 
     @BeforeEach
     void load() throws IOException {
-        Path file = seedDirectory().resolve("seed_2019_buggy.reclaim");
+        Path file = SeedFiles.directory().resolve("seed_2019_buggy.reclaim");
         text = Files.readString(file, StandardCharsets.UTF_8);
         XtextResourceSet set = INJECTOR.getInstance(XtextResourceSet.class);
         resource = (XtextResource) set.getResource(URI.createFileURI(file.toString()), true);
@@ -111,17 +111,5 @@ class QuickFixTest {
         assertEquals("scope NOIO ", edit.getNewText());
         assertEquals(document.getPosition(text.indexOf("{", text.indexOf("thread loop0_worker"))),
                 edit.getRange().getStart());
-    }
-
-    static Path seedDirectory() throws IOException {
-        Path dir = Paths.get("").toAbsolutePath();
-        while (dir != null) {
-            Path seeds = dir.resolve("examples/seed");
-            if (Files.isRegularFile(seeds.resolve("seed_2019_buggy.reclaim"))) {
-                return seeds;
-            }
-            dir = dir.getParent();
-        }
-        throw new IOException("examples/seed not found above " + Paths.get("").toAbsolutePath());
     }
 }
