@@ -81,7 +81,7 @@ public class EnforceJmh {
         return BASELINE.get()[0];
     }
 
-    /** save + restore each look the thread's state up once: the fair floor for that pair. */
+    /** What save + restore would cost in lookups alone if each found its state through a ThreadLocal. */
     @Benchmark
     public int baselineTwoThreadLocalReads() {
         int[] a = BASELINE.get();

@@ -20,7 +20,6 @@ public final class Reclaim {
      */
     public static final boolean ENABLED = enabledFromProperty();
 
-    private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::new);
     private static final Scope NOOP_SCOPE = new Scope(null);
     private static final LayerEntry NOOP_ENTRY = new LayerEntry(null);
 
@@ -58,7 +57,7 @@ public final class Reclaim {
         Reporter.registry = new ShrinkerRegistry(p);
         mode(m);
         Reporter.reset();
-        STATE.remove();
+        ThreadStates.reset();
     }
 
     public static Policy policy() {
@@ -116,7 +115,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return 0;
         }
-        return STATE.get().push(mask, Reporter.trackSites);
+        return ThreadStates.get().push(mask, Reporter.trackSites);
     }
 
     /**
@@ -129,7 +128,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return;
         }
-        ThreadState s = STATE.get();
+        ThreadState s = ThreadStates.get();
         if (!s.popFast(saved)) {
             ScopeOrder.restoreSlow(s, saved);
         }
@@ -140,7 +139,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return NOOP_SCOPE;
         }
-        ThreadState s = STATE.get();
+        ThreadState s = ThreadStates.get();
         int t = s.push(mask, Reporter.trackSites);
         Scope h = s.scopeHandles[t & 0xFFFF];
         h.token = t;
@@ -149,12 +148,12 @@ public final class Reclaim {
 
     /** The thread's current scope mask (every bit set outside all scopes). */
     public static int current() {
-        return ENABLED ? STATE.get().mask : -1;
+        return ENABLED ? ThreadStates.get().mask : -1;
     }
 
     /** How many scopes are open on this thread. */
     public static int scopeDepth() {
-        return ENABLED ? STATE.get().depth : 0;
+        return ENABLED ? ThreadStates.get().depth : 0;
     }
 
     // ------------------------------------------------------------------ layers
@@ -184,7 +183,7 @@ public final class Reclaim {
             throw new IllegalArgumentException(instance + ": layer index " + instance.layer()
                     + " is not declared by policy " + p.name());
         }
-        ThreadState s = STATE.get();
+        ThreadState s = ThreadStates.get();
         int t = s.pushFrame(instance, serves, p);
         LayerEntry h = s.frameHandles[t & 0xFFFF];
         h.token = t;
@@ -193,7 +192,7 @@ public final class Reclaim {
 
     /** How many layer entries (including served instances) are active on this thread. */
     public static int layerDepth() {
-        return ENABLED ? STATE.get().fdepth : 0;
+        return ENABLED ? ThreadStates.get().fdepth : 0;
     }
 
     // ------------------------------------------------------------------ locks and IO waits
@@ -203,7 +202,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return;
         }
-        Reporter.locked(STATE.get(), lock);
+        Reporter.locked(ThreadStates.get(), lock);
     }
 
     /** Tell the detector this thread released {@code lock}. */
@@ -211,7 +210,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return;
         }
-        Reporter.unlocked(STATE.get(), lock);
+        Reporter.unlocked(ThreadStates.get(), lock);
     }
 
     /** Tell the detector this thread waits for IO on {@code instance} (learnt inside shrinkers). */
@@ -219,7 +218,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return;
         }
-        Reporter.waitingOnIo(STATE.get(), instance);
+        Reporter.waitingOnIo(ThreadStates.get(), instance);
     }
 
     // ------------------------------------------------------------------ allocation
@@ -234,7 +233,7 @@ public final class Reclaim {
         if (!ENABLED) {
             return ctx;
         }
-        ThreadState s = STATE.get();
+        ThreadState s = ThreadStates.get();
         int eff = ctx & s.mask;
         if ((eff & s.check) == 0) {
             return eff;
@@ -243,7 +242,7 @@ public final class Reclaim {
     }
 
     static ThreadState state() {
-        return STATE.get();
+        return ThreadStates.get();
     }
 
     // ------------------------------------------------------------------ handles
@@ -264,7 +263,7 @@ public final class Reclaim {
             }
             int t = token;
             token = -1;
-            ThreadState s = owner.thread == Thread.currentThread() ? owner : STATE.get();
+            ThreadState s = owner.thread == Thread.currentThread() ? owner : ThreadStates.get();
             if (t == -1 || s != owner || !s.popFast(t)) {
                 ScopeOrder.restoreSlow(s, t == -1 || s != owner ? -1 : t);
             }
@@ -287,7 +286,7 @@ public final class Reclaim {
             }
             int t = token;
             token = -1;
-            ThreadState s = owner.thread == Thread.currentThread() ? owner : STATE.get();
+            ThreadState s = owner.thread == Thread.currentThread() ? owner : ThreadStates.get();
             Policy p = Reporter.policy;
             if (t == -1 || s != owner || !s.popFrameFast(t, p)) {
                 ScopeOrder.leaveSlow(s, t == -1 || s != owner ? -1 : t);
