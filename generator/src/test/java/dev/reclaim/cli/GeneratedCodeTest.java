@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 import dev.reclaim.analysis.Checker;
+import dev.reclaim.bench.SyntheticStack;
 import dev.reclaim.dsl.compile.FileReport;
 import dev.reclaim.dsl.compile.ReclaimCompiler;
 import dev.reclaim.enforce.Instance;
@@ -156,6 +157,32 @@ class GeneratedCodeTest {
                     .append(t.free()).append(' ').append(t.note()).append('\n'));
         }
         return b.toString().replaceAll("[^\\s]*/([^/\\s]+\\.reclaim)", "$1");
+    }
+
+    /**
+     * 400 copies of the seed stack: about 4,800 declarations, whose builder calls in one method
+     * would pass the JVM's 64 KiB per method ("code too large").
+     */
+    @Test
+    void aSystemTooBigForOneMethodIsBuiltInPartsAndRebuildsTheSameModel(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("big.reclaim");
+        Files.writeString(file, SyntheticStack.policy(400), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("generate", file.toString(), "-o", out.toString(), "--package", "big.stack");
+        assertEquals(0, r.exit(), r.err());
+        String source = Files.readString(out.resolve("big/stack/Stack400System.java"), StandardCharsets.UTF_8);
+        int parts = (int) source.lines().filter(l -> l.matches(" {8}Part\\d+\\.apply\\(s\\);")).count();
+        assertTrue(parts > 20 && source.contains("        Part" + (parts - 1) + ".apply(s);\n        return s.build();"),
+                parts + " parts");
+        assertEquals("", GeneratedJava.compile(GeneratedJava.sources(out), tmp.resolve("classes")));
+        SystemModel lowered = new GenModelBuilder(null).build(ReclaimCompiler.create().check(List.of(file)))
+                .policies().get(0).systems().get(0).model();
+        try (URLClassLoader l = GeneratedJava.loader(tmp.resolve("classes"))) {
+            SystemModel rebuilt = (SystemModel) Class.forName("big.stack.Stack400System", true, l).getMethod("build")
+                    .invoke(null);
+            assertEquals(2402, rebuilt.instances().size() + rebuilt.threads().size());
+            assertEquals(findings(lowered), findings(rebuilt));
+        }
     }
 
     @Test

@@ -28,18 +28,17 @@ final class BodyRenderer {
     }
 
     /**
-     * Prints {@code head}, the arguments (a {@code String} is printed as it is; a {@code List} of
-     * statements as a lambda), then {@code tail}.
+     * The lines of {@code head}, the arguments (a {@code String} is printed as it is; a {@code List}
+     * of statements as a lambda), then {@code tail}: one Java statement, continuation lines indented
+     * relative to its first.
      */
-    void call(JavaText t, String head, List<?> args, String tail) {
+    List<String> call(String head, List<?> args, String tail) {
         lines.clear();
         cur = new StringBuilder(head);
         arguments(args, 0, 0);
         cur.append(tail);
         lines.add(cur.toString());
-        for (String l : lines) {
-            t.line(l);
-        }
+        return List.copyOf(lines);
     }
 
     private void arguments(List<?> args, int depth, int indent) {

@@ -23,6 +23,10 @@ import dev.reclaim.model.Vocabulary;
  * simulator's stacks show.
  */
 final class SystemRenderer {
+    /** At most this many declarations, and about this many characters of them, per part. */
+    static final int PART_STATEMENTS = 200;
+    static final int PART_CHARS = 40_000;
+
     private final PolicyUnit p;
     private final SystemUnit u;
     /** Source file base name to the local variable that names it, per method. */
@@ -61,17 +65,80 @@ final class SystemRenderer {
         t.line("");
         t.javadoc("Builds the system.", "@return a new model of the system");
         t.line("public static SystemModel build() {").in();
-        method(t, system(s));
+        String head = "SystemBuilder s = SystemBuilder.create(" + str(s.name()) + ", " + doc(s.doc()) + ", "
+                + pos(s.pos()) + ", vocabulary());";
+        int headFiles = files.size();
+        List<List<String>> statements = statements(s);
+        List<List<List<String>>> parts = parts(statements);
+        if (parts.size() <= 1) {
+            declareFiles(t, files.size());
+            t.line(head);
+            statements.forEach(st -> st.forEach(t::line));
+        } else {
+            declareFiles(t, headFiles);
+            t.line(head);
+            for (int i = 0; i < parts.size(); i++) {
+                t.line("Part" + i + ".apply(s);");
+            }
+        }
+        t.line("return s.build();");
         t.out().line("}");
+        if (parts.size() > 1) {
+            for (int i = 0; i < parts.size(); i++) {
+                t.line("");
+                t.line("/** Declarations " + (i + 1) + " of " + parts.size() + ": a class of its own, for its own constant pool. */");
+                t.line("private static final class Part" + i + " {").in();
+                t.line("/** Not instantiated: static members only. */");
+                t.line("private Part" + i + "() {").line("}");
+                t.line("");
+                t.javadoc("Adds these declarations to {@code s}, in source order.", "@param s the system being built");
+                t.line("static void apply(SystemBuilder s) {").in();
+                declareFiles(t, files.size());
+                parts.get(i).forEach(st -> st.forEach(t::line));
+                t.out().line("}");
+                t.out().line("}");
+            }
+        }
+        files.clear();
         t.out().line("}");
         return new JavaFile(p.pkg(), u.className(), false, t.toString());
     }
 
+    /**
+     * Splits a system's declarations into groups small enough for one method and one class: the JVM
+     * limits a method to 64 KiB of bytecode and a class to 65,535 constants, which a system of a few
+     * thousand declarations in one {@code build()} exceeds. Greedy and by text size, so the split is
+     * the same for the same input.
+     */
+    static <T extends List<String>> List<List<T>> parts(List<T> statements) {
+        List<List<T>> parts = new ArrayList<>();
+        List<T> cur = new ArrayList<>();
+        int chars = 0;
+        for (T st : statements) {
+            int size = st.stream().mapToInt(String::length).sum();
+            if (!cur.isEmpty() && (cur.size() >= PART_STATEMENTS || chars + size > PART_CHARS)) {
+                parts.add(cur);
+                cur = new ArrayList<>();
+                chars = 0;
+            }
+            cur.add(st);
+            chars += size;
+        }
+        if (!cur.isEmpty()) {
+            parts.add(cur);
+        }
+        return parts;
+    }
+
+    /** Declares the first {@code n} source files named so far. */
+    private void declareFiles(JavaText t, int n) {
+        files.entrySet().stream().limit(n).forEach(e ->
+                t.line("SourceFile " + e.getValue() + " = SourceFile.of(" + JavaText.literal(e.getKey()) + ");"));
+    }
+
     /** Declares the method's source files, then its body; starts a fresh file table for the next. */
     private void method(JavaText t, JavaText body) {
-        for (Map.Entry<String, String> e : files.entrySet()) {
-            t.line("SourceFile " + e.getValue() + " = SourceFile.of(" + JavaText.literal(e.getKey()) + ");");
-        }
+        declareFiles(t, files.size());
         t.append(body);
         files.clear();
     }
@@ -93,41 +160,40 @@ final class SystemRenderer {
         return t.line(".build();");
     }
 
-    private JavaText system(SystemModel s) {
-        JavaText t = new JavaText(2);
-        t.line("SystemBuilder s = SystemBuilder.create(" + str(s.name()) + ", " + doc(s.doc()) + ", " + pos(s.pos())
-                + ", vocabulary());");
+    /** One entry per builder call after {@code create}, each the lines of one Java statement. */
+    private List<List<String>> statements(SystemModel s) {
+        List<List<String>> t = new ArrayList<>();
         if (s.memory() != null) {
             SystemModel.Memory m = s.memory();
-            t.line("s.memory(" + m.total() + ", " + m.min() + ", " + m.low() + ", " + m.high() + ", " + pos(m.pos())
+            add(t, "s.memory(" + m.total() + ", " + m.min() + ", " + m.low() + ", " + m.high() + ", " + pos(m.pos())
                     + ");");
         }
         if (s.expect() != null) {
-            t.line("s.expect(" + s.expect().deadlock() + ", " + pos(s.expect().pos()) + ");");
+            add(t, "s.expect(" + s.expect().deadlock() + ", " + pos(s.expect().pos()) + ");");
         }
         if (s.expectFindings() != null) {
             StringBuilder b = new StringBuilder("s.expectFindings(" + pos(s.expectFindings().pos()));
             s.expectFindings().ruleIds().stream().sorted().forEach(id -> b.append(", ").append(str(id)));
-            t.line(b.append(");").toString());
+            add(t, b.append(");").toString());
         }
         for (Decl.Instance i : s.instances()) {
-            t.line("s.instance(" + str(i.name()) + ", " + str(i.layer()) + ", " + list(i.on()) + ", "
+            add(t, "s.instance(" + str(i.name()) + ", " + str(i.layer()) + ", " + list(i.on()) + ", "
                     + list(i.servedBy()) + ", " + doc(i.doc()) + ", " + pos(i.pos()) + ");");
         }
         for (Decl.LockDecl l : s.locks()) {
-            t.line(l.lockKind() == Decl.LockKind.MUTEX
+            add(t, l.lockKind() == Decl.LockKind.MUTEX
                     ? "s.mutex(" + str(l.name()) + ", " + str(l.owner()) + ", " + doc(l.doc()) + ", " + pos(l.pos()) + ");"
                     : "s.rwsem(" + str(l.name()) + ", " + str(l.owner()) + ", " + l.writerPreferring() + ", "
                             + doc(l.doc()) + ", " + pos(l.pos()) + ");");
         }
         for (Decl.Mempool m : s.mempools()) {
-            t.line("s.mempool(" + str(m.name()) + ", " + str(m.owner()) + ", " + m.size() + ", " + doc(m.doc()) + ", "
+            add(t, "s.mempool(" + str(m.name()) + ", " + str(m.owner()) + ", " + m.size() + ", " + doc(m.doc()) + ", "
                     + pos(m.pos()) + ");");
         }
         BodyRenderer bodies = new BodyRenderer(this::pos, this::ctx);
         for (Decl.Workqueue w : s.workqueues()) {
-            bodies.call(t, "s.workqueue(" + str(w.name()) + ", " + w.memreclaim() + ", " + doc(w.doc()) + ", "
-                    + pos(w.pos()) + ", ", List.of(w.body()), ");");
+            t.add(bodies.call("s.workqueue(" + str(w.name()) + ", " + w.memreclaim() + ", " + doc(w.doc()) + ", "
+                    + pos(w.pos()) + ", ", List.of(w.body()), ");"));
         }
         for (Decl.ThreadDecl th : s.threads()) {
             String head = switch (th.threadKind()) {
@@ -136,14 +202,14 @@ final class SystemRenderer {
                 case TASK -> "s.task(" + str(th.name()) + ", " + ctx(th.scope()) + ", ";
             };
             if (head == null) {
-                t.line("s.kswapd(" + str(th.name()) + ", " + doc(th.doc()) + ", " + pos(th.pos()) + ");");
+                add(t, "s.kswapd(" + str(th.name()) + ", " + doc(th.doc()) + ", " + pos(th.pos()) + ");");
             } else {
-                bodies.call(t, head + doc(th.doc()) + ", " + pos(th.pos()) + ", ", List.of(th.body()), ");");
+                t.add(bodies.call(head + doc(th.doc()) + ", " + pos(th.pos()) + ", ", List.of(th.body()), ");"));
             }
         }
         for (Decl.Op o : s.ops()) {
-            bodies.call(t, "s.op(" + str(o.name()) + ", " + str(o.owner()) + ", " + doc(o.doc()) + ", " + pos(o.pos())
-                    + ", ", List.of(o.body()), ");");
+            t.add(bodies.call("s.op(" + str(o.name()) + ", " + str(o.owner()) + ", " + doc(o.doc()) + ", " + pos(o.pos())
+                    + ", ", List.of(o.body()), ");"));
         }
         for (Decl.Shrinker sh : s.shrinkers()) {
             String head = "s.shrinker(" + str(sh.name()) + ", " + str(sh.owner()) + ", Decl.GuardMode."
@@ -153,16 +219,20 @@ final class SystemRenderer {
             parts.add(sh.count() == null ? "null" : sh.count());
             parts.add(pos(sh.scanPos()));
             parts.add(sh.scan());
-            bodies.call(t, head, parts, ");");
+            t.add(bodies.call(head, parts, ");"));
         }
         for (SystemModel.Cache c : s.caches()) {
-            t.line("s.cache(" + str(c.instance()) + ", " + c.pages() + ", " + pos(c.pos()) + ");");
+            add(t, "s.cache(" + str(c.instance()) + ", " + c.pages() + ", " + pos(c.pos()) + ");");
         }
         for (SystemModel.Waiver w : s.waivers()) {
-            t.line("s.allow(" + str(w.ruleId()) + ", " + str(w.reason()) + ", " + str(w.declPath()) + ", "
+            add(t, "s.allow(" + str(w.ruleId()) + ", " + str(w.reason()) + ", " + str(w.declPath()) + ", "
                     + pos(w.pos()) + ");");
         }
-        return t.line("return s.build();");
+        return t;
+    }
+
+    private static void add(List<List<String>> statements, String line) {
+        statements.add(List.of(line));
     }
 
     /** {@code s.ctx("NOFS - io", "direct", "kswapd")}, or {@code null}. */
