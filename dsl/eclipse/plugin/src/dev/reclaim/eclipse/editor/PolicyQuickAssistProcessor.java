@@ -1,9 +1,7 @@
 package dev.reclaim.eclipse.editor;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.contentassist.IContextInformation;
@@ -13,11 +11,9 @@ import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
-import org.eclipse.xtext.validation.Issue;
 
 import dev.reclaim.dsl.ide.quickfix.Fix;
-import dev.reclaim.dsl.ide.quickfix.PolicyFixes;
-import dev.reclaim.eclipse.ReclaimPlugin;
+import dev.reclaim.eclipse.fixes.DocumentFixes;
 import dev.reclaim.eclipse.markers.PolicyMarkers;
 
 /** Ctrl+1 on a finding: the ide module's fixes for its rule id, applied to the document. */
@@ -35,24 +31,11 @@ public final class PolicyQuickAssistProcessor implements IQuickAssistProcessor {
 
     /** Proposals for every finding whose range holds {@code offset}. */
     public List<ICompletionProposal> fixesAt(int offset) {
-        List<ICompletionProposal> proposals = new ArrayList<>();
         var policy = editor.policy();
         if (policy == null) {
-            return proposals;
+            return List.of();
         }
-        List<Issue> issues = policy.findings();
-        var resource = policy.snapshot().resource();
-        PolicyFixes fixes = ReclaimPlugin.injector().getInstance(PolicyFixes.class);
-        for (Issue issue : issues) {
-            if (issue.getOffset() <= offset && offset <= issue.getOffset() + issue.getLength()) {
-                for (Fix fix : fixes.fixes(resource, issue, issues)) {
-                    if (proposals.stream().noneMatch(p -> p.getDisplayString().equals(fix.title()))) {
-                        proposals.add(new FixProposal(fix));
-                    }
-                }
-            }
-        }
-        return proposals;
+        return DocumentFixes.at(policy, offset).stream().<ICompletionProposal>map(FixProposal::new).toList();
     }
 
     @Override
@@ -81,14 +64,7 @@ public final class PolicyQuickAssistProcessor implements IQuickAssistProcessor {
 
         @Override
         public void apply(IDocument document) {
-            try {
-                for (Fix.Replacement r : fix.replacements().stream()
-                        .sorted((a, b) -> Integer.compare(b.offset(), a.offset())).toList()) {
-                    document.replace(r.offset(), r.length(), r.text());
-                }
-            } catch (BadLocationException e) {
-                throw new IllegalStateException("fix " + fix.title() + " no longer applies", e);
-            }
+            DocumentFixes.apply(fix, document);
         }
 
         @Override

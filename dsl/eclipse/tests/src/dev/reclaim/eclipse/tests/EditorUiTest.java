@@ -22,6 +22,7 @@ import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -39,7 +40,8 @@ import dev.reclaim.eclipse.outline.PolicyOutlinePage;
 
 /**
  * The editor in a running workbench on the buggy seed: markers equal to `reclaimc check`, content
- * assist, hover, outline, go to definition, a screenshot, and last a quick fix that edits the text.
+ * assist, hover, outline, go to definition, a screenshot, a quick fix that edits the text, formatting,
+ * the new-file starter, and Quick Fix from the Problems view on copies of the seed, closed and open.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EditorUiTest {
@@ -281,6 +283,72 @@ class EditorUiTest {
         Workbench.waitUntil("the starter's first check", 120, () -> opened.lastFindingsChecked());
         assertEquals(List.of(), opened.lastFindings());
         assertEquals(0, starter.findMarkers(PolicyMarkers.TYPE, false, IResource.DEPTH_ZERO).length);
+        page.closeEditor(opened, false);
+    }
+
+    /** A copy of the buggy seed, its markers made by opening it in the editor. */
+    private static IFile copyWithMarkers(String name) throws Exception {
+        IFile copy = file.getProject().getFile(name);
+        copy.create(file.getProject().getFile("seed_2019_buggy.reclaim").getContents(), true, null);
+        IWorkbenchPage page = editor.getSite().getPage();
+        IDE.openEditor(page, copy, ReclaimEditor.ID);
+        Workbench.waitUntil("the markers of " + name, 120, () -> markersOf(copy).size() == CLI_FINDINGS.size());
+        return copy;
+    }
+
+    private static List<IMarker> markersOf(IFile f) {
+        try {
+            return Arrays.asList(f.findMarkers(PolicyMarkers.TYPE, false, IResource.DEPTH_ZERO));
+        } catch (CoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> rulesOf(IFile f) {
+        Set<String> rules = new TreeSet<>();
+        markersOf(f).forEach(m -> rules.add(m.getAttribute(PolicyMarkers.RULE_ID, "")));
+        return rules;
+    }
+
+    /** The Problems view's Quick Fix resolutions of {@code f}'s marker of {@code rule}. */
+    private static List<IMarkerResolution> resolutions(IFile f, String rule) {
+        IMarker marker = markersOf(f).stream().filter(m -> rule.equals(m.getAttribute(PolicyMarkers.RULE_ID, "")))
+                .findFirst().orElseThrow();
+        assertTrue(IDE.getMarkerHelpRegistry().hasResolutions(marker), rule);
+        return Arrays.asList(IDE.getMarkerHelpRegistry().getResolutions(marker));
+    }
+
+    @Test
+    @Order(11)
+    void problemsViewQuickFixOnAClosedFileRewritesAndSavesItAndItsMarkersFollow() throws Exception {
+        IFile closed = copyWithMarkers("closed.reclaim");
+        IWorkbenchPage page = editor.getSite().getPage();
+        page.closeEditor(page.findEditor(new org.eclipse.ui.part.FileEditorInput(closed)), false);
+        List<IMarkerResolution> fixes = resolutions(closed, "io-path-context");
+        assertEquals(List.of("Run loop0_worker under scope NOIO", "Allocate with NOIO instead of KERNEL"),
+                fixes.stream().map(IMarkerResolution::getLabel).toList());
+        String before = new String(closed.getContents().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        fixes.get(0).run(markersOf(closed).get(0));
+        assertEquals(before.replace("thread loop0_worker serves loop0 {", "thread loop0_worker serves loop0 scope NOIO {"),
+                new String(closed.getContents().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(Set.of("upward-gate", "expect-findings"), rulesOf(closed), "markers recomputed without an editor");
+        assertTrue(resolutions(closed, "upward-gate").size() == 1, "the gate's own fix is offered too");
+    }
+
+    @Test
+    @Order(12)
+    void problemsViewQuickFixOnAnOpenFileEditsTheEditorsDocumentUnsaved() throws Exception {
+        IFile open = copyWithMarkers("open.reclaim");
+        IWorkbenchPage page = editor.getSite().getPage();
+        ReclaimEditor opened = (ReclaimEditor) page.findEditor(new org.eclipse.ui.part.FileEditorInput(open));
+        IDocument doc = opened.getDocumentProvider().getDocument(opened.getEditorInput());
+        String before = doc.get();
+        List<IMarkerResolution> fixes = resolutions(open, "io-path-context");
+        fixes.get(1).run(markersOf(open).get(0));
+        assertEquals(before.replace("alloc 1 KERNEL", "alloc 1 NOIO"), doc.get());
+        assertTrue(opened.isDirty(), "left unsaved, as an edit in the editor");
+        assertEquals(before, new String(open.getContents().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        Workbench.waitUntil("the markers after the fix", 120, () -> !rulesOf(open).contains("io-path-context"));
         page.closeEditor(opened, false);
     }
 }

@@ -3,6 +3,7 @@ package dev.reclaim.dsl.ide.quickfix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,10 @@ import dev.reclaim.findings.Rule;
  */
 public class PolicyFixes {
 
+    /** The rules that have fixes; a finding of another rule gets none. */
+    public static final Set<String> FIXABLE = Set.of(Rule.IO_PATH_CONTEXT.id(), Rule.LAYERING.id(),
+            Rule.RECLAIM_RECURSION.id(), Rule.RECLAIM_CYCLE.id(), Rule.UPWARD_GATE.id());
+
     /** io-path-context ends its message with the scope to use: "... wrap it in scope NOIO". */
     private static final Pattern SUGGESTED_SCOPE = Pattern.compile("scope (\\w+)$");
     private static final String DEFAULT_SCOPE = "NOIO";
@@ -37,7 +42,7 @@ public class PolicyFixes {
     public List<Fix> fixes(XtextResource resource, Issue issue, List<Issue> all) {
         List<Fix> fixes = new ArrayList<>();
         String code = issue.getCode();
-        if (code == null || resource.getContents().isEmpty()) {
+        if (code == null || !FIXABLE.contains(code) || resource.getContents().isEmpty()) {
             return fixes;
         }
         Model model = (Model) resource.getContents().get(0);
