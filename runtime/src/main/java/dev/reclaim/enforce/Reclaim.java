@@ -263,10 +263,11 @@ public final class Reclaim {
             }
             int t = token;
             token = -1;
-            ThreadState s = owner.thread == Thread.currentThread() ? owner : ThreadStates.get();
-            if (t == -1 || s != owner || !s.popFast(t)) {
-                ScopeOrder.restoreSlow(s, t == -1 || s != owner ? -1 : t);
+            if (owner.thread == Thread.currentThread() && owner.popFast(t)) {
+                return; // never for t == -1: the tokens of open scopes are non-negative
             }
+            ThreadState s = ThreadStates.get();
+            ScopeOrder.restoreSlow(s, t == -1 || s != owner ? -1 : t);
         }
     }
 
