@@ -16,6 +16,8 @@ import dev.reclaim.model.Stmt;
  */
 final class BodyRenderer {
     private static final String CONTINUATION = "        ";
+    /** At most this many statements of a body per lambda. */
+    static final int GROUP = 200;
 
     private final Function<SourcePos, String> pos;
     private final Function<Ctx, String> ctx;
@@ -61,6 +63,16 @@ final class BodyRenderer {
             return;
         }
         cur.append(b).append(" -> ").append(b);
+        if (stmts.size() > GROUP) {
+            // One lambda is one method: a long body goes out in groups (BodyBuilder.group).
+            for (int from = 0; from < stmts.size(); from += GROUP) {
+                lines.add(cur.toString());
+                cur = new StringBuilder(CONTINUATION.repeat(indent + 1)).append(".group(");
+                body(stmts.subList(from, Math.min(stmts.size(), from + GROUP)), depth + 1, indent + 1);
+                cur.append(')');
+            }
+            return;
+        }
         for (Object o : stmts) {
             lines.add(cur.toString());
             cur = new StringBuilder(CONTINUATION.repeat(indent + 1));

@@ -127,6 +127,16 @@ public final class BodyBuilder {
         return add(new Stmt.Stop(pos));
     }
 
+    /**
+     * Appends the statements {@code more} adds to this same body, not to a nested one. Generated
+     * code splits a long body into such groups because each lambda is a method of its own, and a
+     * method holds at most 64 KiB of bytecode.
+     */
+    public BodyBuilder group(Consumer<BodyBuilder> more) {
+        more.accept(this);
+        return this;
+    }
+
     private BodyBuilder add(Stmt s) {
         stmts.add(s);
         return this;

@@ -121,4 +121,15 @@ class SystemBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> s.ctx("NOPE", "nope"));
         assertEquals("NOFS - io", s.ctx("NOFS - io", "direct", "kswapd").text());
     }
+
+    @Test
+    void aGroupAddsItsStatementsToTheSameBodyInOrder() {
+        SourceFile f = SourceFile.of("g.reclaim");
+        List<Stmt> body = BodyBuilder.of(b -> b
+                .free(1, f.at(1, 1, 1, 7))
+                .group(g -> g.free(2, f.at(2, 1, 2, 7)).free(3, f.at(3, 1, 3, 7)))
+                .stop(f.at(4, 1, 4, 5)));
+        assertEquals(List.of("Free 1", "Free 2", "Free 3", "Stop"), body.stream()
+                .map(st -> st instanceof Stmt.Free x ? "Free " + x.pages() : st.getClass().getSimpleName()).toList());
+    }
 }
