@@ -30,14 +30,17 @@ final class FacadeRenderer {
         t.line("import dev.reclaim.enforce.Shrinker;");
         t.line("import dev.reclaim.enforce.ShrinkerRegistry;");
         t.line("");
-        String first = p.contexts().isEmpty() ? "KERNEL" : p.contexts().get(0).constant();
+        ContextConst widest = widest(p.contexts(), null);
+        ContextConst narrower = widest(p.contexts(), widest);
+        String alloc = widest == null ? "KERNEL" : widest.constant();
+        String scope = narrower == null ? alloc : narrower.constant();
         t.javadoc(List.of("Run-time enforcement of policy " + JavaText.code(p.policy()) + ".",
                 p.doc() == null ? "" : JavaText.doc(p.doc()),
                 "Constants: {@link " + p.permissionsClass() + "}, {@link " + p.contextsClass() + "}, {@link "
                         + p.layersClass() + "}. Loading this class installs {@link #POLICY} in the mode of the "
                         + "{@code reclaim.mode} system property (see {@code dev.reclaim.enforce}).",
-                "<pre>{@code\nint saved = " + p.facade() + ".save(" + p.contextsClass() + "." + first
-                        + ");\ntry {\n    allocate(" + p.facade() + ".allocating(" + p.contextsClass() + "." + first
+                "<pre>{@code\nint saved = " + p.facade() + ".save(" + p.contextsClass() + "." + scope
+                        + ");\ntry {\n    allocate(" + p.facade() + ".allocating(" + p.contextsClass() + "." + alloc
                         + "));\n} finally {\n    " + p.facade() + ".restore(saved);\n}\n}</pre>"));
         t.line("public final class " + p.facade() + " {").in();
         policyTables();
@@ -83,6 +86,23 @@ final class FacadeRenderer {
         t.line("Reclaim.install(POLICY, Reclaim.mode());");
         t.out().line("}");
         t.line("");
+    }
+
+    /**
+     * The context with the most permissions (the first on a tie), among those strictly inside
+     * {@code within} when it is given: the example allocates with the widest context inside a scope
+     * of the next narrower one, as GFP_KERNEL inside memalloc_nofs_save.
+     */
+    static ContextConst widest(List<ContextConst> contexts, ContextConst within) {
+        ContextConst best = null;
+        for (ContextConst c : contexts) {
+            boolean inside = within == null || within.permissions().containsAll(c.permissions())
+                    && c.permissions().size() < within.permissions().size();
+            if (inside && (best == null || c.permissions().size() > best.permissions().size())) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** The enforcement calls, named as in {@code dev.reclaim.enforce.Reclaim}. */

@@ -20,7 +20,7 @@ import dev.reclaim.enforce.ShrinkerRegistry;
  * {@code dev.reclaim.enforce}).
  *
  * <pre>{@code
- * int saved = Storage.save(StorageContexts.KERNEL);
+ * int saved = Storage.save(StorageContexts.NOFS);
  * try {
  *     allocate(Storage.allocating(StorageContexts.KERNEL));
  * } finally {

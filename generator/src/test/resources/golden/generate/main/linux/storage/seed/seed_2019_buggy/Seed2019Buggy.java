@@ -20,7 +20,7 @@ import dev.reclaim.enforce.ShrinkerRegistry;
  * {@code reclaim.mode} system property (see {@code dev.reclaim.enforce}).
  *
  * <pre>{@code
- * int saved = Seed2019Buggy.save(Seed2019BuggyContexts.KERNEL);
+ * int saved = Seed2019Buggy.save(Seed2019BuggyContexts.NOFS);
  * try {
  *     allocate(Seed2019Buggy.allocating(Seed2019BuggyContexts.KERNEL));
  * } finally {
