@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 import dev.reclaim.analysis.Checker;
-import dev.reclaim.bench.SyntheticStack;
 import dev.reclaim.dsl.compile.FileReport;
 import dev.reclaim.dsl.compile.ReclaimCompiler;
 import dev.reclaim.enforce.Instance;
@@ -125,7 +124,7 @@ class GeneratedCodeTest {
     }
 
     /** Every judged finding in full, files named by base name (generated positions use it). */
-    private static String findings(SystemModel s) {
+    static String findings(SystemModel s) {
         StringBuilder b = new StringBuilder();
         for (Checker.Judged j : Checker.check(s).findings()) {
             Finding f = j.finding();
@@ -157,75 +156,6 @@ class GeneratedCodeTest {
                     .append(t.free()).append(' ').append(t.note()).append('\n'));
         }
         return b.toString().replaceAll("[^\\s]*/([^/\\s]+\\.reclaim)", "$1");
-    }
-
-    /**
-     * 400 copies of the seed stack: about 4,800 declarations, whose builder calls in one method
-     * would pass the JVM's 64 KiB per method ("code too large").
-     */
-    @Test
-    void aSystemTooBigForOneMethodIsBuiltInPartsAndRebuildsTheSameModel(@TempDir Path tmp) throws Exception {
-        Path file = tmp.resolve("big.reclaim");
-        Files.writeString(file, SyntheticStack.policy(400), StandardCharsets.UTF_8);
-        Path out = tmp.resolve("out");
-        CliRun r = CliRun.of("generate", file.toString(), "-o", out.toString(), "--package", "big.stack");
-        assertEquals(0, r.exit(), r.err());
-        String source = Files.readString(out.resolve("big/stack/Stack400System.java"), StandardCharsets.UTF_8);
-        int parts = (int) source.lines().filter(l -> l.matches(" {8}Part\\d+\\.apply\\(s\\);")).count();
-        assertTrue(parts > 20 && source.contains("        Part" + (parts - 1) + ".apply(s);\n        return s.build();"),
-                parts + " parts");
-        assertEquals("", GeneratedJava.compile(GeneratedJava.sources(out), tmp.resolve("classes")));
-        SystemModel lowered = new GenModelBuilder(null).build(ReclaimCompiler.create().check(List.of(file)))
-                .policies().get(0).systems().get(0).model();
-        try (URLClassLoader l = GeneratedJava.loader(tmp.resolve("classes"))) {
-            SystemModel rebuilt = (SystemModel) Class.forName("big.stack.Stack400System", true, l).getMethod("build")
-                    .invoke(null);
-            assertEquals(2402, rebuilt.instances().size() + rebuilt.threads().size());
-            assertEquals(findings(lowered), findings(rebuilt));
-        }
-    }
-
-    /** One thread of 3,000 statements: more than one lambda may hold, so its body goes in groups. */
-    @Test
-    void aBodyTooBigForOneLambdaIsBuiltInGroupsAndRebuildsTheSameModel(@TempDir Path tmp) throws Exception {
-        StringBuilder text = new StringBuilder("""
-                policy longbody
-                permission direct
-                permission io
-                context KERNEL = direct + io
-                context NOIO = KERNEL - io
-                layer fs guarded by io
-                layer block below fs guarded by io
-                system long {
-                    memory 4096 pages min 16 low 32 high 48
-                    block b0 served by w
-                    fs f0 on b0
-                    thread w serves b0 {
-                """);
-        for (int i = 0; i < 1500; i++) {
-            text.append("        alloc ").append(1 + i % 3).append(" NOIO free ").append(1 + i % 3).append("\n");
-        }
-        text.append("    }\n}\n");
-        Path file = tmp.resolve("long.reclaim");
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        Path out = tmp.resolve("out");
-        CliRun r = CliRun.of("generate", file.toString(), "-o", out.toString());
-        assertEquals(0, r.exit(), r.err());
-        String source = Files.readString(out.resolve("longbody/LongSystem.java"), StandardCharsets.UTF_8);
-        assertEquals(15, source.lines().filter(l -> l.strip().startsWith(".group(b1 -> b1")).count());
-        assertEquals("", GeneratedJava.compile(GeneratedJava.sources(out), tmp.resolve("classes")));
-        SystemModel lowered = new GenModelBuilder(null).build(ReclaimCompiler.create().check(List.of(file)))
-                .policies().get(0).systems().get(0).model();
-        try (URLClassLoader l = GeneratedJava.loader(tmp.resolve("classes"))) {
-            SystemModel rebuilt = (SystemModel) Class.forName("longbody.LongSystem", true, l).getMethod("build")
-                    .invoke(null);
-            // Generated positions name the file by its base name.
-            String expected = lowered.threads().get(0).body().toString().replace(file.getParent() + "/", "");
-            String actual = rebuilt.threads().get(0).body().toString();
-            assertEquals(3000, rebuilt.threads().get(0).body().size());
-            assertTrue(expected.equals(actual), "the rebuilt body differs from the lowered one");
-            assertEquals(findings(lowered), findings(rebuilt));
-        }
     }
 
     @Test
