@@ -5,6 +5,7 @@ import static dev.reclaim.enforce.Storage.NOIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -102,5 +103,52 @@ class ThreadStatesTest {
         assertEquals(-1, Reclaim.current());
         // The reset cleared this thread's slot too, so its new state claims it again.
         assertTrue(ThreadStates.inTable());
+    }
+
+    /**
+     * Twice as many live threads as slots, all inside a scope at once: half of them must share a
+     * slot with a live thread and fall back, and every one still sees exactly its own scope.
+     */
+    @Test
+    void moreLiveThreadsThanSlotsEachSeeOnlyTheirOwnScope() throws Exception {
+        int n = 2 * ThreadStates.SLOTS;
+        CountDownLatch allInside = new CountDownLatch(n);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger inTable = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Thread[] threads = new Thread[n];
+        for (int i = 0; i < n; i++) {
+            int mask = i % 2 == 0 ? NOFS : NOIO;
+            threads[i] = new Thread(() -> {
+                int t = Reclaim.save(mask);
+                if (ThreadStates.inTable()) {
+                    inTable.incrementAndGet();
+                }
+                allInside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (Reclaim.current() != mask || Reclaim.scopeDepth() != 1) {
+                    wrong.add(Thread.currentThread().getName() + ": mask " + Reclaim.current() + " depth "
+                            + Reclaim.scopeDepth());
+                }
+                Reclaim.restore(t);
+                if (Reclaim.scopeDepth() != 0) {
+                    wrong.add(Thread.currentThread().getName() + ": depth " + Reclaim.scopeDepth() + " after restore");
+                }
+            }, "many-" + i);
+            threads[i].start();
+        }
+        allInside.await();
+        release.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(List.of(), List.copyOf(wrong));
+        assertTrue(inTable.get() <= ThreadStates.SLOTS && inTable.get() >= ThreadStates.SLOTS / 2,
+                inTable.get() + " of " + n + " threads in the table");
+        assertEquals(0, Reclaim.count(Violation.Kind.SCOPE_ORDER));
     }
 }
