@@ -3,17 +3,23 @@ package dev.reclaim.eclipse.editor;
 import java.util.List;
 
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.preference.PreferenceConverter;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.IRewriteTarget;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.ui.editors.text.EditorsUI;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
+import org.eclipse.ui.texteditor.SourceViewerDecorationSupport;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.resource.XtextResource;
@@ -33,8 +39,20 @@ public class ReclaimEditor extends TextEditor {
     public static final String ID = "dev.reclaim.eclipse.editor";
     public static final String FORMAT_COMMAND = "dev.reclaim.eclipse.format";
     public static final String OPEN_DECLARATION_COMMAND = "dev.reclaim.eclipse.openDeclaration";
+    public static final String TOGGLE_COMMENT_COMMAND = "dev.reclaim.eclipse.toggleComment";
+    /** Key bindings of this editor live in this context, a child of the text editor's. */
+    public static final String SCOPE = "dev.reclaim.eclipse.editorScope";
+    private static final String MATCHING_BRACKETS = "dev.reclaim.eclipse.matchingBrackets";
+    private static final String MATCHING_BRACKETS_COLOR = "dev.reclaim.eclipse.matchingBracketsColor";
+
+    static {
+        IPreferenceStore store = EditorsUI.getPreferenceStore();
+        store.setDefault(MATCHING_BRACKETS, true);
+        PreferenceConverter.setDefault(store, MATCHING_BRACKETS_COLOR, new RGB(150, 150, 150));
+    }
 
     private final ReclaimSourceViewerConfiguration configuration;
+    private final PolicyBraceMatcher braces = new PolicyBraceMatcher();
     private volatile List<Issue> lastFindings = List.of();
     private volatile boolean checked;
     private PolicyOutlinePage outline;
@@ -94,6 +112,50 @@ public class ReclaimEditor extends TextEditor {
         return getSourceViewer();
     }
 
+    /** Matches braces for the bracket highlight (and Ctrl+Shift+P). */
+    public PolicyBraceMatcher braceMatcher() {
+        return braces;
+    }
+
+    @Override
+    protected void initializeKeyBindingScopes() {
+        setKeyBindingScopes(new String[] {SCOPE});
+    }
+
+    @Override
+    protected void configureSourceViewerDecorationSupport(SourceViewerDecorationSupport support) {
+        super.configureSourceViewerDecorationSupport(support);
+        support.setCharacterPairMatcher(braces);
+        support.setMatchingCharacterPainterPreferenceKeys(MATCHING_BRACKETS, MATCHING_BRACKETS_COLOR);
+    }
+
+    @Override
+    public void dispose() {
+        braces.dispose();
+        super.dispose();
+    }
+
+    /** Comments the selected lines with {@code //}, or uncomments them (one undo step). */
+    public void toggleComment() {
+        if (!(getSelectionProvider().getSelection() instanceof ITextSelection selection)) {
+            return;
+        }
+        IDocument document = getDocumentProvider().getDocument(getEditorInput());
+        IRewriteTarget target = getAdapter(IRewriteTarget.class);
+        if (target != null) {
+            target.beginCompoundChange();
+        }
+        try {
+            LineComments.toggle(document, selection.getOffset(), selection.getLength());
+        } catch (BadLocationException e) {
+            throw new IllegalStateException("selection outside the document", e);
+        } finally {
+            if (target != null) {
+                target.endCompoundChange();
+            }
+        }
+    }
+
     @Override
     protected void createActions() {
         super.createActions();
@@ -127,6 +189,14 @@ public class ReclaimEditor extends TextEditor {
         };
         open.setActionDefinitionId(OPEN_DECLARATION_COMMAND);
         setAction("OpenDeclaration", open);
+        Action comment = new Action("Toggle Comment") {
+            @Override
+            public void run() {
+                toggleComment();
+            }
+        };
+        comment.setActionDefinitionId(TOGGLE_COMMENT_COMMAND);
+        setAction("ToggleComment", comment);
     }
 
     /** Formats the whole document with the language's formatter (the LSP formatting service). */

@@ -41,7 +41,8 @@ import dev.reclaim.eclipse.outline.PolicyOutlinePage;
 /**
  * The editor in a running workbench on the buggy seed: markers equal to `reclaimc check`, content
  * assist, hover, outline, go to definition, a screenshot, a quick fix that edits the text, formatting,
- * the new-file starter, and Quick Fix from the Problems view on copies of the seed, closed and open.
+ * the new-file starter, Quick Fix from the Problems view on copies of the seed, closed and open, and
+ * the typing aids (indentation, toggle comment, brace matching) on scratch files.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EditorUiTest {
@@ -350,5 +351,90 @@ class EditorUiTest {
         assertEquals(before, new String(open.getContents().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         Workbench.waitUntil("the markers after the fix", 120, () -> !rulesOf(open).contains("io-path-context"));
         page.closeEditor(opened, false);
+    }
+
+    /** A scratch policy open in its own editor, for the typing aids. */
+    private static ReclaimEditor scratch(String name, String text) throws Exception {
+        IFile f = file.getProject().getFile(name);
+        f.create(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+        return (ReclaimEditor) IDE.openEditor(editor.getSite().getPage(), f, ReclaimEditor.ID);
+    }
+
+    /**
+     * Types {@code text} at {@code offset} one character at a time through the text widget, so that
+     * the viewer's auto-edit strategies see each as a keystroke; the caret follows the inserted text
+     * unless a strategy placed it.
+     */
+    private static void type(ReclaimEditor e, int offset, String text) {
+        org.eclipse.swt.custom.StyledText w = e.viewer().getTextWidget();
+        w.setSelection(offset);
+        for (char ch : text.toCharArray()) {
+            int before = w.getCaretOffset();
+            int length = w.getCharCount();
+            w.insert(String.valueOf(ch));
+            if (w.getCaretOffset() == before) {
+                w.setSelection(before + w.getCharCount() - length);
+            }
+        }
+    }
+
+    private static final String TYPING = """
+            policy typing
+            permission direct
+            context KERNEL = direct
+            layer block guarded by direct
+            system s {
+                memory 64 pages min 4 low 8 high 12
+            }
+            """;
+
+    @Test
+    @Order(13)
+    void typingANewLineIndentsByBraceDepthAndAClosingBraceDedents() throws Exception {
+        ReclaimEditor e = scratch("typing.reclaim", TYPING);
+        IDocument doc = e.getDocumentProvider().getDocument(e.getEditorInput());
+        type(e, doc.get().indexOf("12") + 2, "\nthread t task {\nalloc 1 KERNEL\n}");
+        assertEquals(TYPING.replace("high 12\n", "high 12\n    thread t task {\n        alloc 1 KERNEL\n    }\n"), doc.get());
+        type(e, doc.get().indexOf("KERNEL\n") + 6, " {}");
+        type(e, doc.get().indexOf("{}") + 1, "\n");
+        assertEquals(TYPING.replace("high 12\n", "high 12\n    thread t task {\n        alloc 1 KERNEL {\n            \n        }\n    }\n"),
+                doc.get(), "a line break between braces puts the closing one on its own line");
+        assertEquals(doc.get().indexOf("{\n            \n") + 14, e.viewer().getTextWidget().getCaretOffset(),
+                "the caret waits on the indented empty line");
+        e.getSite().getPage().closeEditor(e, false);
+    }
+
+    @Test
+    @Order(14)
+    void toggleCommentCommentsTheSelectedLinesAtTheirIndentationAndBack() throws Exception {
+        ReclaimEditor e = scratch("comment.reclaim", TYPING);
+        IDocument doc = e.getDocumentProvider().getDocument(e.getEditorInput());
+        int from = doc.get().indexOf("system s");
+        int to = doc.get().indexOf("    memory");
+        e.selectAndReveal(from, to + 4 - from);
+        e.toggleComment();
+        assertEquals(TYPING.replace("system s {\n    memory", "// system s {\n//     memory"), doc.get(),
+                "two lines of different indentation: commented at the smaller");
+        e.selectAndReveal(doc.get().indexOf("// system"), doc.get().indexOf("//     memory") + 3 - doc.get().indexOf("// system"));
+        e.toggleComment();
+        assertEquals(TYPING, doc.get());
+        e.getSite().getPage().closeEditor(e, false);
+    }
+
+    @Test
+    @Order(15)
+    void theBraceMatcherPairsASystemsBracesAndSkipsBracesInComments() throws Exception {
+        ReclaimEditor e = scratch("braces.reclaim", TYPING.replace("    memory", "    /** a { in a comment */\n    memory"));
+        IDocument doc = e.getDocumentProvider().getDocument(e.getEditorInput());
+        int open = doc.get().indexOf("s {") + 2;
+        int close = doc.get().lastIndexOf('}');
+        var fromOpen = e.braceMatcher().match(doc, open + 1);
+        assertNotNull(fromOpen, "the caret after the system's opening brace");
+        assertEquals(List.of(open, close + 1), List.of(fromOpen.getOffset(), fromOpen.getOffset() + fromOpen.getLength()));
+        var fromClose = e.braceMatcher().match(doc, close + 1);
+        assertNotNull(fromClose, "the caret after the closing brace");
+        assertEquals(List.of(open, close + 1), List.of(fromClose.getOffset(), fromClose.getOffset() + fromClose.getLength()));
+        assertEquals(null, e.braceMatcher().match(doc, doc.get().indexOf("a {") + 3), "a brace in a comment pairs with nothing");
+        e.getSite().getPage().closeEditor(e, false);
     }
 }
