@@ -10,12 +10,15 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.IRewriteTarget;
 import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.jface.viewers.IPostSelectionProvider;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.editors.text.EditorsUI;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
@@ -53,6 +56,7 @@ public class ReclaimEditor extends TextEditor {
 
     private final ReclaimSourceViewerConfiguration configuration;
     private final PolicyBraceMatcher braces = new PolicyBraceMatcher();
+    private final PolicyOccurrences occurrences = new PolicyOccurrences(this);
     private volatile List<Issue> lastFindings = List.of();
     private volatile boolean checked;
     private PolicyOutlinePage outline;
@@ -118,6 +122,24 @@ public class ReclaimEditor extends TextEditor {
     }
 
     @Override
+    public void createPartControl(Composite parent) {
+        super.createPartControl(parent);
+        if (getSelectionProvider() instanceof IPostSelectionProvider selections) {
+            selections.addPostSelectionChangedListener(occurrences);
+        }
+    }
+
+    /** The occurrences Mark Occurrences would highlight with the caret at {@code offset}. */
+    public List<Position> occurrencesAt(int offset) {
+        return occurrences.at(offset);
+    }
+
+    /** The occurrences highlighted now (Mark Occurrences), as offset and length. */
+    public List<Position> markedOccurrences() {
+        return occurrences.shown();
+    }
+
+    @Override
     protected void initializeKeyBindingScopes() {
         setKeyBindingScopes(new String[] {SCOPE});
     }
@@ -131,6 +153,9 @@ public class ReclaimEditor extends TextEditor {
 
     @Override
     public void dispose() {
+        if (getSelectionProvider() instanceof IPostSelectionProvider selections) {
+            selections.removePostSelectionChangedListener(occurrences);
+        }
         braces.dispose();
         super.dispose();
     }

@@ -42,7 +42,7 @@ import dev.reclaim.eclipse.outline.PolicyOutlinePage;
  * The editor in a running workbench on the buggy seed: markers equal to `reclaimc check`, content
  * assist, hover, outline, go to definition, a screenshot, a quick fix that edits the text, formatting,
  * the new-file starter, Quick Fix from the Problems view on copies of the seed, closed and open, and
- * the typing aids (indentation, toggle comment, brace matching) on scratch files.
+ * the typing aids (indentation, toggle comment, brace matching) and Mark Occurrences on scratch files.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EditorUiTest {
@@ -435,6 +435,37 @@ class EditorUiTest {
         assertNotNull(fromClose, "the caret after the closing brace");
         assertEquals(List.of(open, close + 1), List.of(fromClose.getOffset(), fromClose.getOffset() + fromClose.getLength()));
         assertEquals(null, e.braceMatcher().match(doc, doc.get().indexOf("a {") + 3), "a brace in a comment pairs with nothing");
+        e.getSite().getPage().closeEditor(e, false);
+    }
+
+    @Test
+    @Order(16)
+    void markOccurrencesHighlightsEveryUseOfTheNameAtTheCaretAndNothingOffAName() throws Exception {
+        ReclaimEditor e = scratch("occurrences.reclaim", """
+                policy occurrences
+                permission direct
+                context KERNEL = direct
+                layer block guarded by direct
+                system s {
+                    memory 64 pages min 4 low 8 high 12
+                    block b0
+                    mutex m in b0
+                    thread t task { lock m alloc 1 KERNEL unlock m }
+                }
+                """);
+        IDocument doc = e.getDocumentProvider().getDocument(e.getEditorInput());
+        String text = doc.get();
+        List<Integer> uses = List.of(text.indexOf("mutex m") + 6, text.indexOf("{ lock m") + 7, text.indexOf("unlock m") + 7);
+        e.selectAndReveal(uses.get(2), 0);
+        Workbench.waitUntil("the occurrences of m", 60, () -> e.markedOccurrences().size() == uses.size());
+        assertEquals(uses, e.markedOccurrences().stream().map(org.eclipse.jface.text.Position::getOffset).toList());
+        assertTrue(e.markedOccurrences().stream().allMatch(p -> p.getLength() == 1));
+        assertEquals(uses, e.occurrencesAt(uses.get(0)).stream().map(org.eclipse.jface.text.Position::getOffset).toList(),
+                "on the declared name too");
+        int keyword = text.indexOf("memory") + 2;
+        assertEquals(List.of(), e.occurrencesAt(keyword).stream().map(p -> p.getOffset() + "+" + p.getLength()).toList());
+        e.selectAndReveal(keyword, 0);
+        Workbench.waitUntil("no occurrences on a keyword", 60, () -> e.markedOccurrences().isEmpty());
         e.getSite().getPage().closeEditor(e, false);
     }
 }
