@@ -56,7 +56,12 @@ final class PolicyOccurrences implements ISelectionChangedListener {
         if (policy == null) {
             return List.of();
         }
-        var snapshot = policy.snapshot();
+        var snapshot = policy.current();
+        // Only on a parse of the current text: the caret moves with every keystroke, and parsing
+        // belongs to the reconciler, which refreshes the occurrences when it is done.
+        if (snapshot == null || !snapshot.text().equals(editor.getDocumentProvider().getDocument(editor.getEditorInput()).get())) {
+            return List.of();
+        }
         var document = snapshot.ideDocument();
         if (offset > snapshot.text().length() || !onName(snapshot.resource(), offset)) {
             return List.of();
@@ -89,6 +94,14 @@ final class PolicyOccurrences implements ISelectionChangedListener {
         ITextRegion name = ReclaimPlugin.injector().getInstance(ILocationInFileProvider.class)
                 .getSignificantTextRegion(element);
         return name != null && name.getOffset() <= offset && offset <= name.getOffset() + name.getLength();
+    }
+
+    /** Recomputes the occurrences at the caret (after a reconcile has parsed new text). */
+    void refresh() {
+        if (editor.getSelectionProvider() != null
+                && editor.getSelectionProvider().getSelection() instanceof ITextSelection selection) {
+            show(at(selection.getOffset()));
+        }
     }
 
     private void show(List<Position> positions) {

@@ -55,6 +55,7 @@ final class PolicyReconcilingStrategy implements IReconcilingStrategy, IReconcil
         if (policy == null) {
             return;
         }
+        policy.snapshot(); // parse here, in the background: the repaint below then finds it done
         List<Issue> issues = policy.findings();
         editor.setLastFindings(issues);
         if (editor.getEditorInput() instanceof IFileEditorInput input) {

@@ -17,7 +17,8 @@ import dev.reclaim.eclipse.ReclaimPlugin;
 
 /**
  * Colours the damaged range from the ide module's highlighting (keywords, comments, literals, and
- * the names of layers, contexts, permissions, instances, threads and locks).
+ * the names of layers, contexts, permissions, instances, threads and locks) when the last parse is of
+ * the current text; otherwise from {@link LexicalHighlighting}, never parsing on the UI thread.
  */
 final class PolicyTokenScanner implements ITokenScanner {
 
@@ -58,18 +59,27 @@ final class PolicyTokenScanner implements ITokenScanner {
         if (policy == null) {
             return;
         }
-        var snapshot = policy.snapshot();
-        if (!snapshot.text().equals(document.get())) {
-            return;
+        String text = document.get();
+        var snapshot = policy.current(); // never policy.snapshot(): the document is locked here
+        if (snapshot != null && snapshot.text().equals(text)) {
+            ReclaimPlugin.injector().getInstance(ReclaimHighlighting.class).provideHighlightingFor(
+                    snapshot.resource(), (o, l, ids) -> {
+                        if (ids.length > 0) {
+                            add(o, l, ids[0], offset);
+                        }
+                    }, null);
+        } else {
+            // Not parsed yet, or changed since: the reconciler parses in the background, then repaints.
+            LexicalHighlighting.scan(text, end, LexicalHighlighting.keywords(), (o, l, style) -> add(o, l, style, offset));
         }
-        ReclaimPlugin.injector().getInstance(ReclaimHighlighting.class).provideHighlightingFor(snapshot.resource(),
-                (o, l, ids) -> {
-                    if (o + l > offset && o < end && ids.length > 0 && STYLES.containsKey(ids[0])) {
-                        int from = Math.max(o, offset);
-                        spans.add(new Span(from, Math.min(o + l, end) - from, new Token(STYLES.get(ids[0]))));
-                    }
-                }, null);
         spans.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
+    }
+
+    private void add(int o, int l, String style, int offset) {
+        if (o + l > offset && o < end && STYLES.containsKey(style)) {
+            int from = Math.max(o, offset);
+            spans.add(new Span(from, Math.min(o + l, end) - from, new Token(STYLES.get(style))));
+        }
     }
 
     @Override

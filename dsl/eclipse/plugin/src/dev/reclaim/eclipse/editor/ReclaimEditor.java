@@ -75,6 +75,11 @@ public class ReclaimEditor extends TextEditor {
         return document == null ? null : PolicyDocuments.of(document, getEditorInput());
     }
 
+    private PolicyDocument.Snapshot lastParse() {
+        PolicyDocument policy = policy();
+        return policy == null ? null : policy.current();
+    }
+
     public List<Issue> lastFindings() {
         return lastFindings;
     }
@@ -259,6 +264,7 @@ public class ReclaimEditor extends TextEditor {
         if (outline != null) {
             outline.refresh();
         }
+        occurrences.refresh();
     }
 
     @Override
@@ -266,19 +272,25 @@ public class ReclaimEditor extends TextEditor {
         if (IContentOutlinePage.class.equals(adapter)) {
             if (outline == null) {
                 outline = new PolicyOutlinePage(new PolicyOutlinePage.Host() {
+                    // The last parse, never a new one: the outline refreshes after every
+                    // reconcile, which parses in the background.
                     @Override
                     public XtextResource resource() {
-                        PolicyDocument policy = policy();
-                        return policy == null ? null : policy.snapshot().resource();
+                        PolicyDocument.Snapshot s = lastParse();
+                        return s == null ? null : s.resource();
                     }
 
                     @Override
                     public void reveal(org.eclipse.lsp4j.Range range) {
-                        PolicyDocument policy = policy();
-                        if (policy != null) {
-                            var document = policy.snapshot().ideDocument();
-                            int start = document.getOffSet(range.getStart());
-                            selectAndReveal(start, document.getOffSet(range.getEnd()) - start);
+                        PolicyDocument.Snapshot s = lastParse();
+                        if (s != null) {
+                            var document = s.ideDocument();
+                            int start = Math.min(document.getOffSet(range.getStart()), s.text().length());
+                            int end = Math.min(document.getOffSet(range.getEnd()), s.text().length());
+                            IDocument now = getDocumentProvider().getDocument(getEditorInput());
+                            if (end <= now.getLength()) {
+                                selectAndReveal(start, end - start);
+                            }
                         }
                     }
                 });

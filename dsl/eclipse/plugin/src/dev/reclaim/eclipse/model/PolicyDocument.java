@@ -37,7 +37,9 @@ public final class PolicyDocument {
 
     private final IDocument document;
     private final URI uri;
-    private Snapshot snapshot;
+    /** Volatile: {@link #current()} reads it without the lock (see there). */
+    private volatile Snapshot snapshot;
+    private int uiParses;
 
     public PolicyDocument(IDocument document, URI uri) {
         this.document = document;
@@ -48,11 +50,28 @@ public final class PolicyDocument {
         return uri;
     }
 
-    /** The parse of the current text; for the UI thread. */
+    /**
+     * The last parse, which may be of older text; null before the first. Never parses and never
+     * blocks: the presentation reconciler calls it while the document's lock is held, and a
+     * reconciler thread in {@link #snapshot()} holds this object's lock while it reads the document.
+     */
+    public Snapshot current() {
+        return snapshot;
+    }
+
+    /** How many parses {@link #snapshot()} made on a UI thread (typing must make none). */
+    public synchronized int uiParses() {
+        return uiParses;
+    }
+
+    /** The parse of the current text, parsing it first when it has changed. */
     public synchronized Snapshot snapshot() {
         String text = document.get();
         if (snapshot == null || !snapshot.text().equals(text)) {
             snapshot = new Snapshot(text, parse(text));
+            if (org.eclipse.swt.widgets.Display.getCurrent() != null) {
+                uiParses++;
+            }
         }
         return snapshot;
     }

@@ -468,4 +468,30 @@ class EditorUiTest {
         Workbench.waitUntil("no occurrences on a keyword", 60, () -> e.markedOccurrences().isEmpty());
         e.getSite().getPage().closeEditor(e, false);
     }
+
+    private static org.eclipse.swt.graphics.RGB colourAt(ReclaimEditor e, int offset) {
+        var range = e.viewer().getTextWidget().getStyleRangeAtOffset(offset);
+        return range == null || range.foreground == null ? null : range.foreground.getRGB();
+    }
+
+    @Test
+    @Order(17)
+    void typingColoursKeywordsAtOnceWithoutParsingOnTheUiThreadAndNamesAfterTheReconcile() throws Exception {
+        ReclaimEditor e = scratch("colours.reclaim", TYPING);
+        Workbench.waitUntil("the first check", 120, e::lastFindingsChecked);
+        IDocument doc = e.getDocumentProvider().getDocument(e.getEditorInput());
+        int parses = e.policy().uiParses();
+        type(e, doc.get().indexOf("12") + 2, "\nthread w task { alloc 1 KERNEL } // typed");
+        String text = doc.get();
+        var keyword = new org.eclipse.swt.graphics.RGB(127, 0, 85);
+        var comment = new org.eclipse.swt.graphics.RGB(63, 127, 95);
+        var context = new org.eclipse.swt.graphics.RGB(153, 76, 0);
+        assertEquals(List.of(keyword, keyword, comment), List.of(colourAt(e, text.indexOf("thread w")),
+                colourAt(e, text.indexOf("alloc 1")), colourAt(e, text.indexOf("// typed"))), "coloured as typed");
+        assertEquals(parses, e.policy().uiParses(), "no parse on the UI thread while typing");
+        int kernel = text.indexOf("KERNEL }");
+        Workbench.waitUntil("the context's colour after the reconcile", 120, () -> context.equals(colourAt(e, kernel)));
+        assertEquals(parses, e.policy().uiParses(), "the reconciler parsed, not the UI thread");
+        e.getSite().getPage().closeEditor(e, false);
+    }
 }
