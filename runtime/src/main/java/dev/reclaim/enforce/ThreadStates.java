@@ -25,41 +25,40 @@ final class ThreadStates {
     private ThreadStates() {
     }
 
-    @SuppressWarnings("deprecation") // getId(), not threadId(): the library runs on Java 17
     static ThreadState get() {
-        Thread t = Thread.currentThread();
-        ThreadState s = FAST[(int) t.getId() & (SLOTS - 1)];
-        // Identity, not the id: a Thread subclass may override getId().
-        if (s != null && s.thread == t) {
-            return s;
-        }
-        return STATE.get();
+        ThreadState s = owned(Thread.currentThread());
+        return s != null ? s : STATE.get();
     }
 
     /** Whether the calling thread's state is in the shared table (for tests). */
-    @SuppressWarnings("deprecation")
     static boolean inTable() {
-        Thread t = Thread.currentThread();
-        ThreadState s = FAST[(int) t.getId() & (SLOTS - 1)];
-        return s != null && s.thread == t;
+        return owned(Thread.currentThread()) != null;
     }
 
     /** Forgets the calling thread's state; its next lookup starts afresh. */
-    @SuppressWarnings("deprecation")
     static void reset() {
         Thread t = Thread.currentThread();
-        int i = (int) t.getId() & (SLOTS - 1);
-        ThreadState s = FAST[i];
-        if (s != null && s.thread == t) {
-            FAST[i] = null;
+        if (owned(t) != null) {
+            FAST[slot(t)] = null;
         }
         STATE.remove();
     }
 
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings("deprecation") // getId(), not threadId(): the library runs on Java 17
+    private static int slot(Thread t) {
+        return (int) t.getId() & (SLOTS - 1);
+    }
+
+    /** {@code t}'s state if the table holds it, else null. */
+    private static ThreadState owned(Thread t) {
+        ThreadState s = FAST[slot(t)];
+        // Identity, not the id: a Thread subclass may override getId().
+        return s != null && s.thread == t ? s : null;
+    }
+
     private static ThreadState create() {
         ThreadState s = new ThreadState();
-        int i = (int) s.thread.getId() & (SLOTS - 1);
+        int i = slot(s.thread);
         ThreadState old = FAST[i];
         // Two threads may claim a free slot at once; one store wins and the other thread just
         // stays on the ThreadLocal. ThreadState.thread is final, so a racing reader that sees the
